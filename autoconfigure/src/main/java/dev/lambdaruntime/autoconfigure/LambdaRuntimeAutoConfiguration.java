@@ -1,0 +1,90 @@
+package dev.lambdaruntime.autoconfigure;
+
+import dev.lambdaruntime.api.LambdaEnvironment;
+import dev.lambdaruntime.api.RuntimeApiClient;
+import dev.lambdaruntime.function.FunctionInvocationHandler;
+import dev.lambdaruntime.function.FunctionResolver;
+import dev.lambdaruntime.function.TraceHeaderPublisher;
+import dev.lambdaruntime.loop.ExitHandler;
+import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.RuntimeLoop;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.FunctionProperties;
+import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration that serves a Spring Cloud Function on the Lambda Runtime API where one is meant for this
+ * application (see {@link ConditionalOnLambdaRuntimeApi}).
+ */
+@AutoConfiguration(
+		afterName = "org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration")
+@ConditionalOnClass(FunctionCatalog.class)
+@ConditionalOnLambdaRuntimeApi
+@EnableConfigurationProperties(LambdaRuntimeProperties.class)
+public final class LambdaRuntimeAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LambdaEnvironment lambdaEnvironment(Environment environment) {
+		return LambdaEnvironment.from(environment::getProperty);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TraceHeaderPublisher lambdaTraceHeaderPublisher(LambdaRuntimeProperties properties,
+			LambdaEnvironment environment) {
+		return new TraceHeaderPublisher(workers(properties, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(InvocationHandler.class)
+	@ConditionalOnBean({ FunctionCatalog.class, JsonMapper.class })
+	FunctionInvocationHandler lambdaInvocationHandler(FunctionCatalog catalog, JsonMapper jsonMapper,
+			LambdaEnvironment lambdaEnvironment, TraceHeaderPublisher traceHeaders, Environment environment) {
+		FunctionResolver resolver = new FunctionResolver(catalog);
+		return new FunctionInvocationHandler(
+				resolver.resolve(environment.getProperty(FunctionProperties.FUNCTION_DEFINITION),
+						lambdaEnvironment.handler(), environment.containsProperty(FunctionProperties.ROUTING_EXPRESSION)),
+				lambdaEnvironment, jsonMapper, traceHeaders);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExitHandler lambdaExitHandler() {
+		return ExitHandler.SYSTEM;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
+			LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment, Environment environment) {
+		RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
+		String endpoint = detection.endpoint();
+		if (endpoint == null) {
+			throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
+		}
+		int workers = workers(properties, lambdaEnvironment);
+		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler);
+		String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
+				: handler.getClass().getName();
+		return new RuntimeLoopLifecycle(loop, properties.getShutdownGracePeriod(),
+				"function '" + function + "', " + workers + " worker(s), Runtime API at " + endpoint);
+	}
+
+	private static int workers(LambdaRuntimeProperties properties, LambdaEnvironment environment) {
+		Integer workers = properties.getWorkers();
+		if (workers != null && workers < 1) {
+			throw new IllegalArgumentException("lambda.runtime.workers must be at least 1, but was " + workers);
+		}
+		return (workers != null) ? workers : environment.concurrency();
+	}
+
+}

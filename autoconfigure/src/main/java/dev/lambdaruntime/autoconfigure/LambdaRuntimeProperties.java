@@ -1,0 +1,68 @@
+package dev.lambdaruntime.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for the Lambda runtime.
+ */
+@ConfigurationProperties("lambda.runtime")
+public class LambdaRuntimeProperties {
+
+	/**
+	 * Whether to run the Lambda runtime loop when a Runtime API is available.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Address (host:port) of the Lambda Runtime API. Defaults to the AWS_LAMBDA_RUNTIME_API environment variable.
+	 */
+	private @Nullable String api;
+
+	/**
+	 * Number of invocations served at once, each on its own worker and connection. Defaults to
+	 * AWS_LAMBDA_MAX_CONCURRENCY, else 1.
+	 */
+	private @Nullable Integer workers;
+
+	/**
+	 * How long shutdown waits for in-flight invocations to finish.
+	 */
+	private Duration shutdownGracePeriod = Duration.ofSeconds(5);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getApi() {
+		return this.api;
+	}
+
+	public void setApi(@Nullable String api) {
+		this.api = api;
+	}
+
+	public @Nullable Integer getWorkers() {
+		return this.workers;
+	}
+
+	public void setWorkers(@Nullable Integer workers) {
+		this.workers = workers;
+	}
+
+	public Duration getShutdownGracePeriod() {
+		return this.shutdownGracePeriod;
+	}
+
+	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
+		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
+}

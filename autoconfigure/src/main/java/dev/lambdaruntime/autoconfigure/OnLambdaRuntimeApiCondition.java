@@ -1,0 +1,22 @@
+package dev.lambdaruntime.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Matches where the Lambda Runtime API is meant for this application's own runtime loop.
+ */
+class OnLambdaRuntimeApiCondition extends SpringBootCondition {
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		RuntimeApiDetection detection = RuntimeApiDetection.detect(context.getEnvironment());
+		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnLambdaRuntimeApi.class);
+		return detection.active() ? ConditionOutcome.match(message.because(detection.reason()))
+				: ConditionOutcome.noMatch(message.because(detection.reason()));
+	}
+
+}

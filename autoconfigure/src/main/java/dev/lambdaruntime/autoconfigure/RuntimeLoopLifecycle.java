@@ -1,0 +1,60 @@
+package dev.lambdaruntime.autoconfigure;
+
+import java.time.Duration;
+
+import dev.lambdaruntime.loop.RuntimeLoop;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the {@link RuntimeLoop} with the application context: it starts last, once every other bean is ready, and
+ * stops first, letting in-flight invocations finish before the rest of the context closes.
+ */
+public final class RuntimeLoopLifecycle implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(RuntimeLoopLifecycle.class);
+
+	private final RuntimeLoop loop;
+
+	private final Duration shutdownGracePeriod;
+
+	private final String description;
+
+	RuntimeLoopLifecycle(RuntimeLoop loop, Duration shutdownGracePeriod, String description) {
+		this.loop = loop;
+		this.shutdownGracePeriod = shutdownGracePeriod;
+		this.description = description;
+	}
+
+	@Override
+	public void start() {
+		this.loop.start();
+		logger.info("Lambda runtime started: " + this.description);
+	}
+
+	@Override
+	public void stop() {
+		this.loop.stop(this.shutdownGracePeriod);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
+	 * The loop this lifecycle runs.
+	 * @return the loop
+	 */
+	public RuntimeLoop loop() {
+		return this.loop;
+	}
+
+}

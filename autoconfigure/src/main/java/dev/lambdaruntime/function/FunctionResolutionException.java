@@ -1,0 +1,12 @@
+package dev.lambdaruntime.function;
+
+/**
+ * No function could be chosen for the runtime; reported to Lambda as an init error before any event.
+ */
+public class FunctionResolutionException extends IllegalStateException {
+
+	public FunctionResolutionException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.lambdaruntime.function;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.context.config.RoutingFunction;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the function the runtime serves, once, at start-up: the definition property, else a function bean named by
+ * {@code _HANDLER}, else Spring Cloud Function's router when a routing expression is set, else the only function.
+ */
+public final class FunctionResolver {
+
+	/** The output type the runtime asks Spring Cloud Function for, so results arrive as JSON bytes. */
+	static final String ACCEPTED_OUTPUT = "application/json";
+
+	private final FunctionCatalog catalog;
+
+	public FunctionResolver(FunctionCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * Resolves the function.
+	 * @param definition {@code spring.cloud.function.definition}, possibly composed ({@code a|b})
+	 * @param handler {@code _HANDLER}, used when it names a function
+	 * @param routing whether {@code spring.cloud.function.routing-expression} is set
+	 * @return the function, ready to invoke
+	 * @throws FunctionResolutionException when nothing fits, naming the functions there are
+	 */
+	public FunctionInvocationWrapper resolve(@Nullable String definition, @Nullable String handler, boolean routing) {
+		if (StringUtils.hasText(definition)) {
+			return lookup(definition.trim(), "spring.cloud.function.definition");
+		}
+		Set<String> names = userFunctionNames();
+		if (StringUtils.hasText(handler) && names.contains(handler.trim())) {
+			return lookup(handler.trim(), "_HANDLER");
+		}
+		if (routing) {
+			return lookup(RoutingFunction.FUNCTION_NAME, "spring.cloud.function.routing-expression");
+		}
+		if (names.size() == 1) {
+			return lookup(names.iterator().next(), "the only function in the context");
+		}
+		if (names.isEmpty()) {
+			throw new FunctionResolutionException("No function to serve: the context has no Function, Consumer "
+					+ "or Supplier bean. Add one and name it with spring.cloud.function.definition");
+		}
+		throw new FunctionResolutionException("Several functions could serve " + names
+				+ ": choose one with spring.cloud.function.definition");
+	}
+
+	private FunctionInvocationWrapper lookup(String definition, String source) {
+		FunctionInvocationWrapper function = this.catalog.lookup(definition, ACCEPTED_OUTPUT);
+		if (function == null) {
+			throw new FunctionResolutionException("No function '" + definition + "' (from " + source
+					+ ") in the context; functions there are " + userFunctionNames());
+		}
+		return function;
+	}
+
+	private Set<String> userFunctionNames() {
+		Set<String> names = new TreeSet<>(this.catalog.getNames(null));
+		names.remove(RoutingFunction.FUNCTION_NAME);
+		names.remove(RoutingFunction.DEFAULT_ROUTE_HANDLER);
+		return names;
+	}
+
+}

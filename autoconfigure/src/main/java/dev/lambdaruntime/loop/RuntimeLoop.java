@@ -1,0 +1,114 @@
+package dev.lambdaruntime.loop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import dev.lambdaruntime.api.RuntimeApiClient;
+
+/**
+ * Serves invocations from the Lambda Runtime API: N non-daemon workers, each with its own connection, each taking an
+ * event, handing it to the {@link InvocationHandler} and sending the answer, until stopped or a fatal error.
+ */
+public final class RuntimeLoop {
+
+	private static final System.Logger logger = System.getLogger(RuntimeLoop.class.getName());
+
+	private final Supplier<RuntimeApiClient> clients;
+
+	private final InvocationHandler handler;
+
+	private final int workerCount;
+
+	private final ExitHandler exitHandler;
+
+	private final List<Worker> workers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	private volatile boolean exiting;
+
+	/**
+	 * A loop that is not yet started.
+	 * @param clients makes one Runtime API client per worker
+	 * @param handler handles every invocation; must be thread-safe when {@code workerCount > 1}
+	 * @param workerCount how many invocations to serve at once
+	 * @param exitHandler ends the process after a fatal error
+	 */
+	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
+			ExitHandler exitHandler) {
+		if (workerCount < 1) {
+			throw new IllegalArgumentException("workerCount must be at least 1, but was " + workerCount);
+		}
+		this.clients = clients;
+		this.handler = handler;
+		this.workerCount = workerCount;
+		this.exitHandler = exitHandler;
+	}
+
+	/**
+	 * Starts the workers; each polls {@code /next} at once.
+	 */
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		for (int i = 1; i <= this.workerCount; i++) {
+			Worker worker = new Worker(this.clients.get(), this.handler, this::fail);
+			Thread thread = new Thread(worker, "lambda-runtime-" + i);
+			thread.setDaemon(false);
+			worker.attach(thread);
+			this.workers.add(worker);
+		}
+		this.running = true;
+		this.workers.forEach(Worker::start);
+	}
+
+	/**
+	 * Stops polling, lets in-flight invocations finish within {@code grace}, then closes every connection.
+	 * @param grace how long to wait for in-flight invocations
+	 */
+	public synchronized void stop(Duration grace) {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		this.workers.forEach(Worker::requestStop);
+		long deadline = System.nanoTime() + grace.toNanos();
+		for (Worker worker : this.workers) {
+			worker.awaitExit(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		this.workers.forEach(Worker::close);
+		this.workers.clear();
+	}
+
+	/**
+	 * Whether the workers are running.
+	 * @return {@code true} between {@link #start()} and {@link #stop(Duration)}
+	 */
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Number of workers this loop runs.
+	 * @return the worker count
+	 */
+	public int workerCount() {
+		return this.workerCount;
+	}
+
+	private void fail(String reason) {
+		if (this.exiting) {
+			return;
+		}
+		this.exiting = true;
+		logger.log(System.Logger.Level.ERROR, "Lambda runtime cannot go on: " + reason + "; exiting");
+		// Exit from a thread of its own: the shutdown hooks stop this loop, which waits for the workers.
+		Thread exit = new Thread(() -> this.exitHandler.exit(1, reason), "lambda-runtime-exit");
+		exit.start();
+	}
+
+}

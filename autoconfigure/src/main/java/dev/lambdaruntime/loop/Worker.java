@@ -1,0 +1,205 @@
+package dev.lambdaruntime.loop;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.lambdaruntime.api.ErrorReport;
+import dev.lambdaruntime.api.Invocation;
+import dev.lambdaruntime.api.ResponseOutcome;
+import dev.lambdaruntime.api.RuntimeApiClient;
+import dev.lambdaruntime.api.RuntimeApiException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One worker of the loop: next, handle, answer, again, on its own connection.
+ */
+final class Worker implements Runnable {
+
+	/** Lambda's buffered response limit: 6 MiB plus 100 bytes. */
+	static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
+
+	private static final System.Logger logger = System.getLogger(Worker.class.getName());
+
+	private static final long[] NEXT_RETRY_DELAYS_MS = { 10, 100, 500 };
+
+	private final RuntimeApiClient client;
+
+	private final InvocationHandler handler;
+
+	private final Consumer<String> fatal;
+
+	private @Nullable Thread thread;
+
+	private volatile boolean stopping;
+
+	private volatile boolean busy;
+
+	Worker(RuntimeApiClient client, InvocationHandler handler, Consumer<String> fatal) {
+		this.client = client;
+		this.handler = handler;
+		this.fatal = fatal;
+	}
+
+	void attach(Thread thread) {
+		this.thread = thread;
+	}
+
+	void start() {
+		thread().start();
+	}
+
+	@Override
+	public void run() {
+		try {
+			while (!this.stopping) {
+				Invocation invocation = next();
+				if (invocation == null || !serve(invocation)) {
+					return;
+				}
+			}
+		}
+		finally {
+			this.client.close();
+		}
+	}
+
+	private @Nullable Invocation next() {
+		for (int attempt = 0;; attempt++) {
+			try {
+				Invocation invocation = this.client.next();
+				this.busy = true;
+				return invocation;
+			}
+			catch (IOException ex) {
+				if (this.stopping) {
+					return null;
+				}
+				if (isUnrecoverable(ex) || attempt >= NEXT_RETRY_DELAYS_MS.length) {
+					this.fatal.accept("polling the Runtime API failed: " + ex.getMessage());
+					return null;
+				}
+				logger.log(System.Logger.Level.WARNING, "Polling the Runtime API failed, retrying: " + ex.getMessage());
+				if (!pause(NEXT_RETRY_DELAYS_MS[attempt])) {
+					return null;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Handles one invocation and sends its answer.
+	 * @return whether the worker may go on
+	 */
+	private boolean serve(Invocation invocation) {
+		try {
+			InvocationResponse response;
+			try {
+				response = this.handler.handle(invocation);
+			}
+			catch (VirtualMachineError err) {
+				// The JVM may be unsafe now: report, then let Lambda replace the environment.
+				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed fatally", err);
+				answer(invocation, this.client.reportError(invocation, ErrorReport.of(err)));
+				this.fatal.accept(err.getClass().getName() + " in invocation " + invocation.requestId());
+				return false;
+			}
+			catch (Throwable ex) {
+				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed", ex);
+				answer(invocation, this.client.reportError(invocation, ErrorReport.of(ex)));
+				return true;
+			}
+			respond(invocation, response);
+			return true;
+		}
+		catch (IOException ex) {
+			if (this.stopping) {
+				logger.log(System.Logger.Level.WARNING, "Invocation " + invocation.requestId()
+						+ " could not be answered while stopping: " + ex.getMessage());
+				return false;
+			}
+			this.fatal.accept("answering invocation " + invocation.requestId() + " failed: " + ex.getMessage());
+			return false;
+		}
+		finally {
+			this.busy = false;
+		}
+	}
+
+	private void respond(Invocation invocation, InvocationResponse response) throws IOException {
+		int size = response.body().length;
+		ResponseOutcome outcome = (size > MAX_RESPONSE_BYTES) ? ResponseOutcome.PAYLOAD_TOO_LARGE
+				: this.client.respond(invocation, response.body(), response.contentType());
+		if (outcome == ResponseOutcome.PAYLOAD_TOO_LARGE) {
+			logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " answered " + size
+					+ " bytes, over Lambda's limit of " + MAX_RESPONSE_BYTES);
+			outcome = this.client.reportError(invocation, tooLarge(size));
+		}
+		answer(invocation, outcome);
+	}
+
+	private static ErrorReport tooLarge(int size) {
+		return ErrorReport.of("Function.ResponseSizeTooLarge", "Response payload size (" + size
+				+ " bytes) exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).");
+	}
+
+	private static void answer(Invocation invocation, ResponseOutcome outcome) {
+		switch (outcome) {
+			case ACCEPTED, PAYLOAD_TOO_LARGE -> {
+			}
+			case INVOCATION_GONE -> logger.log(System.Logger.Level.INFO,
+					"Invocation " + invocation.requestId() + " timed out or was cancelled before its answer");
+			case REJECTED -> logger.log(System.Logger.Level.WARNING,
+					"The Runtime API refused the answer to invocation " + invocation.requestId());
+		}
+	}
+
+	private static boolean isUnrecoverable(IOException ex) {
+		return ex instanceof RuntimeApiException api && (api.isContainerError() || api.status() == 403);
+	}
+
+	private boolean pause(long millis) {
+		try {
+			Thread.sleep(millis);
+			return !this.stopping;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	void requestStop() {
+		this.stopping = true;
+		if (!this.busy) {
+			// Release the blocked /next; an in-flight invocation finishes and sees the flag instead.
+			this.client.close();
+		}
+	}
+
+	void awaitExit(long timeout, TimeUnit unit) {
+		Thread current = thread();
+		if (current == Thread.currentThread()) {
+			return;
+		}
+		try {
+			current.join(Math.max(1, unit.toMillis(timeout)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	void close() {
+		this.client.close();
+	}
+
+	private Thread thread() {
+		Thread current = this.thread;
+		if (current == null) {
+			throw new IllegalStateException("Worker has no thread");
+		}
+		return current;
+	}
+
+}
