@@ -29,7 +29,9 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(FunctionInvocationHandler.class);
 
-	private static final String DEFAULT_CONTENT_TYPE = "application/json";
+	private static final String JSON_CONTENT_TYPE = "application/json";
+
+	private static final String RAW_CONTENT_TYPE = "application/octet-stream";
 
 	private final FunctionInvocationWrapper function;
 
@@ -40,6 +42,8 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 	private final ResponseConverter responses;
 
 	private final TraceHeaderPublisher traceHeaders;
+
+	private final boolean rawInput;
 
 	/**
 	 * A handler for one resolved function.
@@ -55,6 +59,8 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		this.jsonMapper = jsonMapper;
 		this.responses = new ResponseConverter(jsonMapper);
 		this.traceHeaders = traceHeaders;
+		// A function on raw bytes gets the event's bytes as they came, not JSON-decoded.
+		this.rawInput = function.getRawInputType() == byte[].class;
 	}
 
 	@Override
@@ -83,8 +89,7 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	private Message<byte[]> message(Invocation invocation) {
 		Map<String, Object> headers = new HashMap<>(16);
-		String contentType = invocation.contentType();
-		headers.put(MessageHeaders.CONTENT_TYPE, (contentType != null) ? contentType : DEFAULT_CONTENT_TYPE);
+		headers.put(MessageHeaders.CONTENT_TYPE, contentType(invocation));
 		headers.put(LambdaHeaders.CONTEXT, new LambdaContext(invocation, this.environment, this.jsonMapper));
 		headers.put(LambdaHeaders.REQUEST_ID, invocation.requestId());
 		headers.put(LambdaHeaders.DEADLINE_MS, invocation.deadlineMs());
@@ -92,6 +97,14 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		putIfPresent(headers, LambdaHeaders.TRACE_ID, invocation.traceId());
 		putIfPresent(headers, LambdaHeaders.TENANT_ID, invocation.tenantId());
 		return new GenericMessage<>(invocation.payload(), headers);
+	}
+
+	private String contentType(Invocation invocation) {
+		if (this.rawInput) {
+			return RAW_CONTENT_TYPE;
+		}
+		String contentType = invocation.contentType();
+		return (contentType != null) ? contentType : JSON_CONTENT_TYPE;
 	}
 
 	private static void putIfPresent(Map<String, Object> headers, String name, @Nullable Object value) {

@@ -1,0 +1,4 @@
+/**
+ * Demo functions for Lambda Runtime for Spring Boot.
+ */
+package dev.lambdaruntime.sample;
