@@ -1,0 +1,60 @@
+package dev.lambdaruntime.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring.
+ */
+class PackageDependencyTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.lambdaruntime");
+
+	@Test
+	void apiUsesTheJdkOnly() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.api..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "dev.lambdaruntime.api..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void loopUsesTheApiAndTheJdkOnly() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.loop..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "dev.lambdaruntime.api..", "dev.lambdaruntime.loop..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void functionBridgeDoesNotReachUp() {
+		noClasses().that()
+			.resideInAPackage("dev.lambdaruntime.function..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.lambdaruntime.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothingButTheAutoConfigurationDependsOnIt() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.lambdaruntime.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.lambdaruntime.autoconfigure..")
+			.check(CLASSES);
+	}
+
+}
