@@ -2,6 +2,8 @@ package dev.lambdaruntime.api;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,12 +12,36 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuntimeApiClient implements Closeable {
 
+	private static final String BASE_PATH = "/2018-06-01";
+
+	private static final String USER_AGENT = "lambda-runtime-spring-boot/" + version();
+
+	private static final HttpRequest NEXT = HttpRequest.get(BASE_PATH + "/runtime/invocation/next");
+
+	private static final HttpRequest RESTORE_NEXT = HttpRequest.get(BASE_PATH + "/runtime/restore/next");
+
+	private static final String INIT_ERROR = BASE_PATH + "/runtime/init/error";
+
+	private static final String RESTORE_ERROR = BASE_PATH + "/runtime/restore/error";
+
+	private static final String INVOCATION = BASE_PATH + "/runtime/invocation/";
+
+	private static final String CONTENT_TYPE = "Content-Type";
+
+	private static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
+
+	private static final String INVOCATION_ID = "Lambda-Runtime-Invocation-Id";
+
+	private static final int MAX_ERROR_TEXT = 1024;
+
+	private final HttpConnection connection;
+
 	/**
 	 * A client for the Runtime API at {@code endpoint}; it connects on first use.
 	 * @param endpoint the {@code host:port} from {@code AWS_LAMBDA_RUNTIME_API}
 	 */
 	public RuntimeApiClient(String endpoint) {
-		throw new UnsupportedOperationException("TODO");
+		this.connection = new HttpConnection(Endpoint.parse(endpoint), USER_AGENT);
 	}
 
 	/**
@@ -25,7 +51,11 @@ public final class RuntimeApiClient implements Closeable {
 	 * @throws IOException when the connection fails (after one reconnect attempt) or the client was closed
 	 */
 	public Invocation next() throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		HttpResponse response = this.connection.exchange(NEXT);
+		if (response.status() != 200) {
+			throw failure(NEXT, response);
+		}
+		return InvocationDecoder.decode(response);
 	}
 
 	/**
@@ -39,7 +69,10 @@ public final class RuntimeApiClient implements Closeable {
 	 */
 	public ResponseOutcome respond(Invocation invocation, byte[] body, @Nullable String contentType)
 			throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		String[] headers = (contentType != null) ? withInvocationId(invocation, CONTENT_TYPE, contentType)
+				: withInvocationId(invocation);
+		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/response"), body, headers);
+		return outcome(request, this.connection.exchange(request));
 	}
 
 	/**
@@ -51,7 +84,10 @@ public final class RuntimeApiClient implements Closeable {
 	 * @throws IOException when the connection fails
 	 */
 	public ResponseOutcome reportError(Invocation invocation, ErrorReport error) throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		String[] headers = withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE,
+				ErrorReport.CONTENT_TYPE);
+		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/error"), error.toJson(), headers);
+		return outcome(request, this.connection.exchange(request));
 	}
 
 	/**
@@ -60,7 +96,7 @@ public final class RuntimeApiClient implements Closeable {
 	 * @throws IOException when the connection fails or the API refuses
 	 */
 	public void reportInitError(ErrorReport error) throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		postError(INIT_ERROR, error);
 	}
 
 	/**
@@ -68,7 +104,10 @@ public final class RuntimeApiClient implements Closeable {
 	 * @throws IOException when the connection fails or the API refuses
 	 */
 	public void restoreNext() throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		HttpResponse response = this.connection.exchange(RESTORE_NEXT);
+		if (response.status() != 200) {
+			throw failure(RESTORE_NEXT, response);
+		}
 	}
 
 	/**
@@ -77,7 +116,7 @@ public final class RuntimeApiClient implements Closeable {
 	 * @throws IOException when the connection fails or the API refuses
 	 */
 	public void reportRestoreError(ErrorReport error) throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		postError(RESTORE_ERROR, error);
 	}
 
 	/**
@@ -85,7 +124,56 @@ public final class RuntimeApiClient implements Closeable {
 	 */
 	@Override
 	public void close() {
-		throw new UnsupportedOperationException("TODO");
+		this.connection.close();
+	}
+
+	private void postError(String target, ErrorReport error) throws IOException {
+		HttpRequest request = HttpRequest.post(target, error.toJson(), ERROR_TYPE, error.errorType(), CONTENT_TYPE,
+				ErrorReport.CONTENT_TYPE);
+		HttpResponse response = this.connection.exchange(request);
+		if (response.status() != 202) {
+			throw failure(request, response);
+		}
+	}
+
+	private static String invocationTarget(Invocation invocation, String answer) {
+		return INVOCATION + PathSegment.encode(invocation.requestId()) + answer;
+	}
+
+	/**
+	 * The given headers, plus the invocation id echoed when Lambda sent one.
+	 */
+	private static String[] withInvocationId(Invocation invocation, String... headers) {
+		String invocationId = invocation.invocationId();
+		if (invocationId == null) {
+			return headers;
+		}
+		String[] all = Arrays.copyOf(headers, headers.length + 2);
+		all[headers.length] = INVOCATION_ID;
+		all[headers.length + 1] = invocationId;
+		return all;
+	}
+
+	private static ResponseOutcome outcome(HttpRequest request, HttpResponse response) throws RuntimeApiException {
+		return switch (response.status()) {
+			case 202 -> ResponseOutcome.ACCEPTED;
+			case 413 -> ResponseOutcome.PAYLOAD_TOO_LARGE;
+			case 410 -> ResponseOutcome.INVOCATION_GONE;
+			case 400, 403 -> ResponseOutcome.REJECTED;
+			default -> throw failure(request, response);
+		};
+	}
+
+	private static RuntimeApiException failure(HttpRequest request, HttpResponse response) {
+		byte[] body = response.body();
+		String text = new String(body, 0, Math.min(body.length, MAX_ERROR_TEXT), StandardCharsets.UTF_8);
+		String detail = text.isBlank() ? "" : ": " + text.strip() + ((body.length > MAX_ERROR_TEXT) ? "..." : "");
+		return new RuntimeApiException(request + " answered " + response.status() + detail, response.status());
+	}
+
+	private static String version() {
+		String version = RuntimeApiClient.class.getPackage().getImplementationVersion();
+		return (version != null && !version.isBlank()) ? version : "dev";
 	}
 
 }

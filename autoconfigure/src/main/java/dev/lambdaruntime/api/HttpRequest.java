@@ -1,0 +1,30 @@
+package dev.lambdaruntime.api;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request to the Runtime API: method, target, extra headers and an optional body.
+ *
+ * @param method the HTTP method
+ * @param target the request target, already safe for the request line
+ * @param headers extra header names and values, alternating
+ * @param body the body, or {@code null} for none (then no {@code Content-Length} is sent)
+ */
+record HttpRequest(String method, String target, String[] headers, byte @Nullable [] body) {
+
+	private static final String[] NO_HEADERS = {};
+
+	static HttpRequest get(String target) {
+		return new HttpRequest("GET", target, NO_HEADERS, null);
+	}
+
+	static HttpRequest post(String target, byte[] body, String... headers) {
+		return new HttpRequest("POST", target, headers, body);
+	}
+
+	@Override
+	public String toString() {
+		return this.method + " " + this.target;
+	}
+
+}
