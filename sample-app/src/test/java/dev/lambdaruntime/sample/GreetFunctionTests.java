@@ -1,0 +1,36 @@
+package dev.lambdaruntime.sample;
+
+import dev.lambdaruntime.emulator.AutoConfigureLambdaEmulator;
+import dev.lambdaruntime.emulator.InvokeResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code greet} end to end: the real runtime loop serving the emulator's invocations.
+ */
+@SpringBootTest(properties = "spring.cloud.function.definition=greet")
+@AutoConfigureLambdaEmulator
+class GreetFunctionTests {
+
+	@Autowired
+	private LambdaEmulator emulator;
+
+	@Test
+	void greetsByName() {
+		InvokeResult result = this.emulator.invoke("{\"name\":\"lambda\"}");
+		assertThat(result.functionError()).isNull();
+		assertThat(result.payloadAsString()).isEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
+	}
+
+	@Test
+	void upperCasesWithTheRootLocale() {
+		assertThat(this.emulator.invoke("{\"name\":\"istanbul\"}").payloadAsString())
+			.isEqualTo("{\"greeting\":\"Hello, ISTANBUL\"}");
+	}
+
+}

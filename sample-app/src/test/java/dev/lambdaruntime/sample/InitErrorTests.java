@@ -1,0 +1,45 @@
+package dev.lambdaruntime.sample;
+
+import java.time.Duration;
+
+import dev.lambdaruntime.emulator.InvokeResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RuntimeError;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * A start-up that cannot serve is reported to {@code /runtime/init/error} before any event.
+ */
+class InitErrorTests {
+
+	@Test
+	void reportsADefinitionThatNamesNoFunction() {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(10)).build().start()) {
+			assertThatException().isThrownBy(() -> SpringApplication.run(SampleApplication.class,
+					"--lambda.runtime.api=" + emulator.runtimeApi(), "--spring.cloud.function.definition=gret"));
+			RuntimeError error = emulator.initError().orElseThrow();
+			assertThat(error.errorType()).isEqualTo("Runtime.BadFunctionCode");
+			assertThat(error.body()).contains("No function 'gret'").contains("greet");
+			InvokeResult first = emulator.invoke("{}");
+			assertThat(first.functionError()).isEqualTo("Unhandled");
+			assertThat(first.payloadAsString()).contains("No function 'gret'");
+			assertThat(emulator.runtimeRequests()).noneMatch((request) -> request.path().endsWith("/next"));
+		}
+	}
+
+	@Test
+	void reportsSeveralFunctionsWithoutADefinition() {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(10)).build().start()) {
+			assertThatException().isThrownBy(() -> SpringApplication.run(SampleApplication.class,
+					"--lambda.runtime.api=" + emulator.runtimeApi()));
+			assertThat(emulator.initError().orElseThrow().body()).contains("Several functions could serve")
+				.contains("spring.cloud.function.definition");
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.lambdaruntime.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaruntime.emulator.InvokeResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged {@code sample-app.jar} as a real process, the way Lambda runs it.
+ */
+class SampleAppProcessIT {
+
+	private static final Path JAR = Path.of("target", "sample-app.jar");
+
+	@TempDir
+	Path logs;
+
+	private Process process;
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void servesGreetFromTheJar() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "greet");
+			InvokeResult result = emulator.invoke("{\"name\":\"lambda\"}");
+			assertThat(result.payloadAsString()).isEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
+			assertThat(emulator.takeRuntimeRequest(Duration.ofSeconds(1)).header("User-Agent"))
+				.startsWith("lambda-runtime-spring-boot/");
+			assertThat(log()).contains("Lambda runtime started: function 'greet'").doesNotContain("lambda\"}");
+		}
+	}
+
+	@Test
+	void finishesTheInFlightInvocationOnSigterm() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "slow");
+			emulator.invoke("{\"ms\":1}");
+			CompletableFuture<InvokeResult> slow = CompletableFuture.supplyAsync(() -> emulator.invoke("{\"ms\":1500}"));
+			awaitLog(" of slow with ", 2);
+			this.process.destroy();
+			assertThat(slow.get(30, TimeUnit.SECONDS).payloadAsString()).isEqualTo("{\"slept\":1500}");
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
+	}
+
+	@Test
+	void exitsNonZeroAfterReportingAnInitError() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "nonexistent");
+			assertThat(this.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).isNotZero();
+			assertThat(emulator.initError().orElseThrow().body()).contains("No function 'nonexistent'");
+		}
+	}
+
+	private static LambdaEmulator emulator() {
+		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
+	}
+
+	private Process start(LambdaEmulator emulator, String function) throws IOException {
+		assertThat(JAR).exists();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--logging.level.dev.lambdaruntime=DEBUG")
+			.redirectErrorStream(true)
+			.redirectOutput(this.logs.resolve("app.log").toFile());
+		Map<String, String> environment = builder.environment();
+		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
+		environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", function);
+		environment.put("AWS_LAMBDA_FUNCTION_NAME", "sample");
+		return builder.start();
+	}
+
+	private String log() throws IOException {
+		File file = this.logs.resolve("app.log").toFile();
+		return file.exists() ? Files.readString(file.toPath()) : "";
+	}
+
+	private void awaitLog(String text, int times) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (log().split(text, -1).length - 1 < times) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError(times + " times '" + text + "' expected in the log:\n" + log());
+			}
+			Thread.sleep(20);
+		}
+	}
+
+}
