@@ -1,0 +1,179 @@
+package dev.lambdaruntime.autoconfigure;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.function.FunctionInvocationHandler;
+import dev.lambdaruntime.function.FunctionResolutionException;
+import dev.lambdaruntime.loop.ExitHandler;
+import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationResponse;
+import dev.lambdaruntime.loop.RecordingExitHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LambdaRuntimeAutoConfiguration}.
+ */
+class LambdaRuntimeAutoConfigurationTests {
+
+	private LambdaEmulator emulator;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void startEmulator() {
+		this.emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(10)).build().start();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
+					LambdaRuntimeAutoConfiguration.class))
+			.withUserConfiguration(FunctionConfiguration.class);
+	}
+
+	@AfterEach
+	void closeEmulator() {
+		this.emulator.close();
+	}
+
+	@Test
+	void runsTheLoopWhenTheRuntimeApiVariableIsSet() {
+		this.contextRunner.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RuntimeLoopLifecycle.class);
+				assertThat(context).hasSingleBean(FunctionInvocationHandler.class);
+				assertThat(context.getBean(RuntimeLoopLifecycle.class).isRunning()).isTrue();
+				assertThat(this.emulator.invoke("\"lambda\"").payloadAsString()).isEqualTo("\"LAMBDA\"");
+			});
+	}
+
+	@Test
+	void runsTheLoopWhenTheApiPropertyIsSet() {
+		this.contextRunner.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).hasSingleBean(RuntimeLoopLifecycle.class));
+	}
+
+	@Test
+	void staysOffWithoutARuntimeApi() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(RuntimeLoopLifecycle.class);
+			assertThat(context).doesNotHaveBean(InvocationHandler.class);
+		});
+	}
+
+	@Test
+	void staysOffUnderAManagedJavaRuntime() {
+		this.contextRunner
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
+					"AWS_EXECUTION_ENV=AWS_Lambda_java21")
+			.run((context) -> assertThat(context).doesNotHaveBean(RuntimeLoopLifecycle.class));
+	}
+
+	@Test
+	void staysOffWhenDisabled() {
+		this.contextRunner
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(), "lambda.runtime.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RuntimeLoopLifecycle.class));
+	}
+
+	@Test
+	void staysOffWithoutSpringCloudFunction() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(FunctionCatalog.class))
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).doesNotHaveBean(RuntimeLoopLifecycle.class));
+	}
+
+	@Test
+	void backsOffForAUsersInvocationHandler() {
+		this.contextRunner.withUserConfiguration(CustomHandlerConfiguration.class)
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(FunctionInvocationHandler.class);
+				assertThat(context).hasSingleBean(InvocationHandler.class);
+				assertThat(this.emulator.invoke("{}").payloadAsString()).isEqualTo("\"custom\"");
+			});
+	}
+
+	@Test
+	void bindsProperties() {
+		this.contextRunner
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(), "lambda.runtime.workers=3",
+					"lambda.runtime.shutdown-grace-period=2s")
+			.run((context) -> {
+				LambdaRuntimeProperties properties = context.getBean(LambdaRuntimeProperties.class);
+				assertThat(properties.getWorkers()).isEqualTo(3);
+				assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(context.getBean(RuntimeLoopLifecycle.class).loop().workerCount()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void takesTheWorkerCountFromMaxConcurrency() {
+		this.contextRunner
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
+					"AWS_LAMBDA_MAX_CONCURRENCY=5")
+			.run((context) -> assertThat(context.getBean(RuntimeLoopLifecycle.class).loop().workerCount())
+				.isEqualTo(5));
+	}
+
+	@Test
+	void failsToStartWhenTheDefinitionNamesNoFunction() {
+		this.contextRunner
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
+					"spring.cloud.function.definition=missing")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(FunctionResolutionException.class)
+				.hasMessageContaining("No function 'missing'")
+				.hasMessageContaining("[uppercase]"));
+	}
+
+	@Test
+	void rejectsAWorkerCountBelowOne() {
+		this.contextRunner.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
+				"lambda.runtime.workers=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("lambda.runtime.workers must be at least 1"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FunctionConfiguration {
+
+		@Bean
+		Function<String, String> uppercase() {
+			return (input) -> input.toUpperCase(Locale.ROOT);
+		}
+
+		@Bean
+		ExitHandler recordingExitHandler() {
+			return new RecordingExitHandler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomHandlerConfiguration {
+
+		@Bean
+		InvocationHandler customHandler() {
+			return (invocation) -> new InvocationResponse("\"custom\"".getBytes(), "application/json");
+		}
+
+	}
+
+}

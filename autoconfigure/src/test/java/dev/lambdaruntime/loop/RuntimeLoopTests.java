@@ -1,0 +1,169 @@
+package dev.lambdaruntime.loop;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaruntime.api.RuntimeApiClient;
+import dev.lambdaruntime.emulator.InvokeResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RuntimeLoop} against the real emulator over loopback.
+ */
+class RuntimeLoopTests {
+
+	private final RecordingExitHandler exits = new RecordingExitHandler();
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	@AfterEach
+	void closeResources() throws Exception {
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.get(i).close();
+		}
+	}
+
+	@Test
+	void answersEachInvocationWithTheHandlersResult() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		start(emulator, (invocation) -> new InvocationResponse(
+				new String(invocation.payload(), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT)
+					.getBytes(StandardCharsets.UTF_8),
+				"text/plain"),
+				1);
+		assertThat(emulator.invoke("hello").payloadAsString()).isEqualTo("HELLO");
+		assertThat(emulator.invoke("again").payloadAsString()).isEqualTo("AGAIN");
+	}
+
+	@Test
+	void reportsAFunctionExceptionAndGoesOn() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		start(emulator, (invocation) -> {
+			if (invocation.payload().length == 0) {
+				throw new IllegalArgumentException("empty", new IllegalStateException("root"));
+			}
+			return new InvocationResponse(invocation.payload(), null);
+		}, 1);
+		InvokeResult failed = emulator.invoke("");
+		assertThat(failed.functionError()).isEqualTo("Unhandled");
+		assertThat(failed.payloadAsString()).contains("\"errorType\":\"java.lang.IllegalArgumentException\"")
+			.contains("\"errorMessage\":\"empty\"")
+			.contains("\"cause\":{\"errorMessage\":\"root\",\"errorType\":\"java.lang.IllegalStateException\"")
+			.contains("RuntimeLoopTests");
+		assertThat(emulator.invoke("\"next\"").payloadAsString()).isEqualTo("\"next\"");
+		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	@Test
+	void reportsAVirtualMachineErrorThenExits() throws Exception {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		start(emulator, (invocation) -> {
+			throw new OutOfMemoryError("test heap");
+		}, 1);
+		InvokeResult failed = emulator.invoke("{}");
+		assertThat(failed.functionError()).isEqualTo("Unhandled");
+		assertThat(failed.payloadAsString()).contains("java.lang.OutOfMemoryError").contains("test heap");
+		assertThat(this.exits.awaitStatus()).isEqualTo(1);
+	}
+
+	@Test
+	void turnsAResponseOverTheSizeLimitIntoAClearError() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		start(emulator, (invocation) -> new InvocationResponse(new byte[Worker.MAX_RESPONSE_BYTES + 1], null), 1);
+		InvokeResult result = emulator.invoke("{}");
+		assertThat(result.functionError()).isEqualTo("Unhandled");
+		assertThat(result.payloadAsString()).contains("Function.ResponseSizeTooLarge").contains("6291556 bytes");
+		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	@Test
+	void servesNInvocationsAtOnceWithNWorkers() throws Exception {
+		int workers = 4;
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder().concurrency(workers));
+		CountDownLatch allInFlight = new CountDownLatch(workers);
+		start(emulator, (invocation) -> {
+			allInFlight.countDown();
+			// Only returns if every worker holds an invocation at the same time.
+			if (!allInFlight.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("invocations did not overlap");
+			}
+			return new InvocationResponse(invocation.payload(), null);
+		}, workers);
+		List<CompletableFuture<InvokeResult>> results = new ArrayList<>();
+		for (int i = 0; i < workers; i++) {
+			String payload = "\"" + i + "\"";
+			results.add(CompletableFuture.supplyAsync(() -> emulator.invoke(payload)));
+		}
+		for (int i = 0; i < workers; i++) {
+			InvokeResult result = results.get(i).get(20, TimeUnit.SECONDS);
+			assertThat(result.functionError()).isNull();
+			assertThat(result.payloadAsString()).isEqualTo("\"" + i + "\"");
+		}
+	}
+
+	@Test
+	void exitsWhenTheRuntimeApiCannotBeReached() throws Exception {
+		LambdaEmulator emulator = LambdaEmulator.create().start();
+		String endpoint = emulator.runtimeApi();
+		emulator.close();
+		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint),
+				(invocation) -> InvocationResponse.EMPTY, 1, this.exits);
+		loop.start();
+		this.resources.add(() -> loop.stop(Duration.ofSeconds(1)));
+		assertThat(this.exits.awaitStatus()).isEqualTo(1);
+		assertThat(this.exits.reasons().get(0)).contains("polling the Runtime API failed");
+	}
+
+	@Test
+	void stopLetsTheInFlightInvocationFinish() throws Exception {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		CountDownLatch started = new CountDownLatch(1);
+		RuntimeLoop loop = start(emulator, (invocation) -> {
+			started.countDown();
+			Thread.sleep(300);
+			return new InvocationResponse("\"done\"".getBytes(StandardCharsets.UTF_8), null);
+		}, 1);
+		CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> emulator.invoke("{}"));
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		loop.stop(Duration.ofSeconds(5));
+		assertThat(loop.isRunning()).isFalse();
+		assertThat(result.get(10, TimeUnit.SECONDS).payloadAsString()).isEqualTo("\"done\"");
+		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	@Test
+	void stopReleasesIdleWorkersPromptly() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder().concurrency(3));
+		RuntimeLoop loop = start(emulator, (invocation) -> InvocationResponse.EMPTY, 3);
+		long started = System.nanoTime();
+		loop.stop(Duration.ofSeconds(30));
+		// Blocked /next polls are released by closing their connections, not by waiting out the grace period.
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	private LambdaEmulator emulator(LambdaEmulator.Builder builder) {
+		LambdaEmulator emulator = builder.timeout(Duration.ofSeconds(20)).build().start();
+		this.resources.add(emulator);
+		return emulator;
+	}
+
+	private RuntimeLoop start(LambdaEmulator emulator, InvocationHandler handler, int workers) {
+		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()), handler, workers,
+				this.exits);
+		loop.start();
+		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
+		return loop;
+	}
+
+}
