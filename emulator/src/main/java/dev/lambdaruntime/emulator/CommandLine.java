@@ -91,7 +91,9 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 						default -> bind = address(value);
 					}
 				}
-				default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+				default -> throw new IllegalArgumentException(args[i].startsWith("-") ? "Unknown option " + args[i]
+						: "Unexpected argument " + args[i] + "; give the bootstrap command after --, for example: -- "
+								+ args[i]);
 			}
 			i++;
 		}
