@@ -1,0 +1,384 @@
+package dev.lambdaruntime.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local AWS Lambda serving the Runtime API to a runtime and the Invoke API to callers, on one loopback port.
+ */
+public final class LambdaEmulator implements AutoCloseable {
+
+	private final EmulatorSettings settings;
+
+	private final InvocationBroker broker;
+
+	private final RequestRecorder recorder;
+
+	private final RuntimeApi runtimeApi;
+
+	private @Nullable LoopbackServer server;
+
+	private boolean closed;
+
+	private LambdaEmulator(EmulatorSettings settings, Function<EmulatorSettings, InvocationListener> platform) {
+		this.settings = settings;
+		this.broker = new InvocationBroker(settings, platform.apply(settings));
+		this.recorder = new RequestRecorder(settings.recordRequests());
+		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder);
+	}
+
+	/**
+	 * A builder for an emulator with settings other than the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * An emulator with the default settings (free port, function {@code function}, 30 s timeout, 512 MB,
+	 * concurrency 1), not yet started.
+	 * @return the emulator
+	 */
+	public static LambdaEmulator create() {
+		return builder().build();
+	}
+
+	/**
+	 * Binds the port and starts serving both APIs.
+	 * @return this emulator
+	 * @throws UncheckedIOException when the port cannot be bound
+	 * @throws IllegalStateException when closed
+	 */
+	public synchronized LambdaEmulator start() {
+		if (this.closed) {
+			throw new IllegalStateException("Lambda emulator is closed");
+		}
+		if (this.server == null) {
+			HttpHandler router = new Router(this.runtimeApi, new InvokeApi(this.settings, this::invoke));
+			try {
+				this.server = new LoopbackServer(this.settings.bindAddress(), this.settings.port(), router,
+						this.settings.timeout().plusSeconds(10));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not bind the Lambda emulator to "
+						+ this.settings.bindAddress().getHostAddress() + ":" + this.settings.port(), ex);
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * The address to give the runtime as {@code AWS_LAMBDA_RUNTIME_API}.
+	 * @return {@code host:port}, for example {@code 127.0.0.1:49152}
+	 */
+	public String runtimeApi() {
+		InetAddress address = this.settings.bindAddress();
+		String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+		return ((address instanceof Inet6Address && !address.isAnyLocalAddress()) ? "[" + host + "]" : host) + ":"
+				+ port();
+	}
+
+	/**
+	 * The bound port.
+	 * @return the port
+	 * @throws IllegalStateException when not started
+	 */
+	public synchronized int port() {
+		if (this.server == null) {
+			throw new IllegalStateException("Lambda emulator is not started; call start() first");
+		}
+		return this.server.port();
+	}
+
+	/**
+	 * The function's name, as in its ARN and the Invoke API path.
+	 * @return the function name
+	 */
+	public String functionName() {
+		return this.settings.functionName();
+	}
+
+	/**
+	 * Invokes the function synchronously with a UTF-8 payload.
+	 * @param payload the event
+	 * @return the result, once the runtime answers or the timeout passes
+	 * @throws IllegalStateException when the emulator is not started, or closes before the answer
+	 */
+	public InvokeResult invoke(String payload) {
+		return invoke(InvokeRequest.of(payload));
+	}
+
+	/**
+	 * Invokes the function synchronously with raw bytes.
+	 * @param payload the event
+	 * @return the result, once the runtime answers or the timeout passes
+	 * @throws IllegalStateException when the emulator is not started, or closes before the answer
+	 */
+	public InvokeResult invoke(byte[] payload) {
+		return invoke(InvokeRequest.of(payload));
+	}
+
+	/**
+	 * Invokes the function: {@code RequestResponse} blocks until the runtime answers or the timeout passes,
+	 * {@code Event} queues the invocation and returns 202 at once, {@code DryRun} returns 204 and runs nothing.
+	 * @param request the request
+	 * @return the result
+	 * @throws IllegalStateException when the emulator is not started, or closes before the answer
+	 */
+	public InvokeResult invoke(InvokeRequest request) {
+		port();
+		if (request.invocationType().equals(InvokeRequest.DRY_RUN)) {
+			return new InvokeResult(204, new byte[0], null, null, null, "$LATEST", UUID.randomUUID().toString());
+		}
+		Invocation invocation = this.broker.submit(request);
+		if (request.invocationType().equals(InvokeRequest.EVENT)) {
+			return new InvokeResult(202, new byte[0], null, null, null, "$LATEST", invocation.requestId());
+		}
+		try {
+			return invocation.result().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the runtime", ex);
+		}
+	}
+
+	/**
+	 * Takes the next recorded Runtime API request, oldest first, waiting up to {@code timeout}.
+	 * @param timeout how long to wait
+	 * @return the request, or {@code null} when none came in time
+	 */
+	public @Nullable RuntimeRequest takeRuntimeRequest(Duration timeout) {
+		return this.recorder.take(timeout);
+	}
+
+	/**
+	 * Every Runtime API request recorded so far, oldest first; taking requests does not remove them here.
+	 * @return a snapshot
+	 */
+	public List<RuntimeRequest> runtimeRequests() {
+		return this.recorder.all();
+	}
+
+	/**
+	 * What the runtime posted to {@code /runtime/init/error}, if it did.
+	 * @return the init error
+	 */
+	public Optional<RuntimeError> initError() {
+		return Optional.ofNullable(this.runtimeApi.initError());
+	}
+
+	/**
+	 * What the runtime posted to {@code /runtime/restore/error}, if it did.
+	 * @return the restore error
+	 */
+	public Optional<RuntimeError> restoreError() {
+		return Optional.ofNullable(this.runtimeApi.restoreError());
+	}
+
+	/**
+	 * Stops serving: a runtime blocked in {@code /next} sees its connection close, and pending invocations fail
+	 * with {@link IllegalStateException}. Idempotent.
+	 */
+	@Override
+	public void close() {
+		LoopbackServer closing;
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			closing = this.server;
+		}
+		this.broker.close();
+		if (closing != null) {
+			closing.close();
+		}
+	}
+
+	EmulatorSettings settings() {
+		return this.settings;
+	}
+
+	InvocationBroker broker() {
+		return this.broker;
+	}
+
+	@Override
+	public String toString() {
+		return "LambdaEmulator[" + this.settings.functionName() + ", "
+				+ ((this.server != null) ? runtimeApi() : "not started") + "]";
+	}
+
+	/**
+	 * Settings for a {@link LambdaEmulator}.
+	 */
+	public static final class Builder {
+
+		private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+		private int port;
+
+		private String functionName = "function";
+
+		private Duration timeout = Duration.ofSeconds(30);
+
+		private int memoryMb = 512;
+
+		private int concurrency = 1;
+
+		private boolean snapStart;
+
+		private boolean invocationIds;
+
+		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+
+		private boolean recordRequests = true;
+
+		private Function<EmulatorSettings, InvocationListener> platform = (settings) -> new InProcessPlatform(
+				new PlatformLog(settings, null));
+
+		private Builder() {
+		}
+
+		/**
+		 * The port to bind; 0 (the default) picks a free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Port must be 0 to 65535, not " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * The function name; {@code function} by default, like AWS's emulator.
+		 * @param name 1 to 64 letters, digits, hyphens or underscores
+		 * @return this builder
+		 */
+		public Builder functionName(String name) {
+			if (!FUNCTION_NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("Function name must be 1 to 64 letters, digits, '-' or '_'");
+			}
+			this.functionName = name;
+			return this;
+		}
+
+		/**
+		 * The function timeout; 30 seconds by default.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("Timeout must be positive");
+			}
+			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * The memory size in MB; 512 by default. Reported only, not enforced.
+		 * @param memoryMb a positive size
+		 * @return this builder
+		 */
+		public Builder memoryMb(int memoryMb) {
+			if (memoryMb <= 0) {
+				throw new IllegalArgumentException("Memory size must be positive");
+			}
+			this.memoryMb = memoryMb;
+			return this;
+		}
+
+		/**
+		 * How many invocations may be handed out at once; 1 by default.
+		 * @param concurrency at least 1
+		 * @return this builder
+		 */
+		public Builder concurrency(int concurrency) {
+			if (concurrency < 1) {
+				throw new IllegalArgumentException("Concurrency must be at least 1");
+			}
+			this.concurrency = concurrency;
+			return this;
+		}
+
+		/**
+		 * Whether the runtime must call {@code /runtime/restore/next} before its first {@code /next}.
+		 * @param snapStart {@code true} for SnapStart mode
+		 * @return this builder
+		 */
+		public Builder snapStart(boolean snapStart) {
+			this.snapStart = snapStart;
+			return this;
+		}
+
+		/**
+		 * Whether to send {@code Lambda-Runtime-Invocation-Id} with each event and require it back on the answer.
+		 * @param invocationIds {@code true} to check invocation ids
+		 * @return this builder
+		 */
+		public Builder invocationIds(boolean invocationIds) {
+			this.invocationIds = invocationIds;
+			return this;
+		}
+
+		/**
+		 * The address to listen on; loopback by default.
+		 * @param address the address
+		 * @return this builder
+		 */
+		public Builder bindAddress(InetAddress address) {
+			this.bindAddress = Objects.requireNonNull(address, "address");
+			return this;
+		}
+
+		/**
+		 * Whether to record every Runtime API request for {@link LambdaEmulator#takeRuntimeRequest} and
+		 * {@link LambdaEmulator#runtimeRequests}; on by default, off for long-running emulators.
+		 * @param record {@code true} to record
+		 * @return this builder
+		 */
+		public Builder recordRuntimeRequests(boolean record) {
+			this.recordRequests = record;
+			return this;
+		}
+
+		Builder platform(Function<EmulatorSettings, InvocationListener> platform) {
+			this.platform = platform;
+			return this;
+		}
+
+		/**
+		 * Builds the emulator; call {@link LambdaEmulator#start()} to serve.
+		 * @return the emulator
+		 */
+		public LambdaEmulator build() {
+			return new LambdaEmulator(new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb,
+					this.concurrency, this.snapStart, this.invocationIds, this.bindAddress, this.recordRequests),
+					this.platform);
+		}
+
+	}
+
+}

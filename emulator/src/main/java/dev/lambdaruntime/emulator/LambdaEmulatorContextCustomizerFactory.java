@@ -1,0 +1,25 @@
+package dev.lambdaruntime.emulator;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Adds a {@link LambdaEmulatorContextCustomizer} to test classes annotated with {@link AutoConfigureLambdaEmulator}.
+ */
+class LambdaEmulatorContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		AutoConfigureLambdaEmulator settings = TestContextAnnotationUtils.findMergedAnnotation(testClass,
+				AutoConfigureLambdaEmulator.class);
+		return (settings != null) ? new LambdaEmulatorContextCustomizer(settings) : null;
+	}
+
+}

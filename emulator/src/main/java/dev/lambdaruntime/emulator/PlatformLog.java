@@ -1,0 +1,86 @@
+package dev.lambdaruntime.emulator;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the lines Lambda's platform adds to a function's log ({@code START}, {@code END}, {@code REPORT} and the
+ * timeout and exit errors) into the invocation's tail, and echoes them when a stream is given.
+ */
+final class PlatformLog {
+
+	static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private final EmulatorSettings settings;
+
+	private final @Nullable PrintStream echo;
+
+	PlatformLog(EmulatorSettings settings, @Nullable PrintStream echo) {
+		this.settings = settings;
+		this.echo = echo;
+	}
+
+	void start(Invocation invocation) {
+		write(invocation, "START RequestId: " + invocation.requestId() + " Version: $LATEST");
+	}
+
+	/**
+	 * Writes the error line, if any, then {@code END} and {@code REPORT}.
+	 * @param invocation the invocation
+	 * @param outcome how it ended
+	 * @param initMillis the init duration, on the first invocation of a fresh runtime
+	 * @param maxMemoryMb the runtime's peak memory, when known
+	 */
+	void finish(Invocation invocation, Outcome outcome, OptionalDouble initMillis, OptionalLong maxMemoryMb) {
+		String id = invocation.requestId();
+		if (outcome.kind() == Outcome.Kind.TIMEOUT) {
+			write(invocation, TIMESTAMP.format(Instant.now()) + " " + id + " Task timed out after "
+					+ this.settings.timeoutSeconds() + " seconds");
+		}
+		else if (outcome.kind() == Outcome.Kind.EXIT_ERROR) {
+			write(invocation, "RequestId: " + id + " Error: Runtime exited");
+		}
+		if (!invocation.started()) {
+			return;
+		}
+		double millis = (System.nanoTime() - invocation.startedNanos()) / 1_000_000.0;
+		StringBuilder report = new StringBuilder("REPORT RequestId: ").append(id);
+		report.append(String.format(Locale.ROOT, "\tDuration: %.2f ms", millis));
+		report.append("\tBilled Duration: ").append((long) Math.ceil(millis)).append(" ms");
+		report.append("\tMemory Size: ").append(this.settings.memoryMb()).append(" MB");
+		maxMemoryMb.ifPresent((mb) -> report.append("\tMax Memory Used: ").append(mb).append(" MB"));
+		initMillis.ifPresent((init) -> report.append(String.format(Locale.ROOT, "\tInit Duration: %.2f ms", init)));
+		if (outcome.kind() == Outcome.Kind.TIMEOUT) {
+			report.append("\tStatus: timeout");
+		}
+		else if (outcome.kind() == Outcome.Kind.EXIT_ERROR || outcome.kind() == Outcome.Kind.TOO_LARGE) {
+			report.append("\tStatus: error\tError Type: ").append(outcome.errorType());
+		}
+		write(invocation, "END RequestId: " + id);
+		write(invocation, report.toString());
+	}
+
+	/**
+	 * Writes a line of the runtime's own output.
+	 * @param line the line
+	 */
+	void echo(String line) {
+		if (this.echo != null) {
+			this.echo.println(line);
+		}
+	}
+
+	private void write(Invocation invocation, String line) {
+		invocation.log().append(line);
+		echo(line);
+	}
+
+}

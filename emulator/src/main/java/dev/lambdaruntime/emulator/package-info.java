@@ -1,0 +1,7 @@
+/**
+ * A local AWS Lambda: the Runtime API and the Invoke API, in-process for tests or as a process for any bootstrap.
+ */
+@NullMarked
+package dev.lambdaruntime.emulator;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,268 @@
+package dev.lambdaruntime.emulator;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Runtime API, driven by a test runtime over real HTTP.
+ */
+class RuntimeApiTests {
+
+	private LambdaEmulator emulator = LambdaEmulator.create().start();
+
+	private TestRuntime runtime = new TestRuntime(this.emulator);
+
+	@AfterEach
+	void close() {
+		this.emulator.close();
+	}
+
+	@Test
+	void nextHandsOutTheEventWithLambdasHeaders() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{\"name\":\"lambda\"}");
+		long before = System.currentTimeMillis();
+		HttpResponse<String> next = this.runtime.next();
+		assertThat(next.statusCode()).isEqualTo(200);
+		assertThat(next.body()).isEqualTo("{\"name\":\"lambda\"}");
+		String requestId = TestRuntime.requestId(next);
+		assertThat(UUID.fromString(requestId)).hasToString(requestId);
+		long deadline = Long.parseLong(next.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
+		assertThat(deadline).isBetween(before + 29_000, System.currentTimeMillis() + 30_000);
+		assertThat(next.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn"))
+			.hasValue("arn:aws:lambda:us-east-1:000000000000:function:function");
+		assertThat(next.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow())
+			.matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0");
+		assertThat(next.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(next.headers().map()).doesNotContainKeys("lambda-runtime-client-context",
+				"lambda-runtime-cognito-identity", "lambda-runtime-aws-tenant-id", "lambda-runtime-invocation-id");
+		HttpResponse<String> accepted = this.runtime.respond(requestId, "\"hello lambda\"");
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		assertThat(accepted.body()).isEqualTo("{\"status\":\"OK\"}");
+		InvokeResult invoked = result.get(5, TimeUnit.SECONDS);
+		assertThat(invoked.statusCode()).isEqualTo(200);
+		assertThat(invoked.payloadAsString()).isEqualTo("\"hello lambda\"");
+		assertThat(invoked.functionError()).isNull();
+		assertThat(invoked.requestId()).isEqualTo(requestId);
+		assertThat(invoked.executedVersion()).isEqualTo("$LATEST");
+		assertThat(invoked.logResult()).isNull();
+	}
+
+	@Test
+	void responseContentTypeReachesTheCaller() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		this.runtime.post("/runtime/invocation/" + requestId + "/response", "<p/>".getBytes(StandardCharsets.UTF_8),
+				"Content-Type", "text/html");
+		assertThat(result.get(5, TimeUnit.SECONDS).contentType()).isEqualTo("text/html");
+	}
+
+	@Test
+	void errorIsUnhandledFunctionErrorWithTheBodyAsPayload() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		String error = "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\"}";
+		assertThat(this.runtime.fail(requestId, "java.lang.IllegalStateException", error).statusCode())
+			.isEqualTo(202);
+		InvokeResult invoked = result.get(5, TimeUnit.SECONDS);
+		assertThat(invoked.statusCode()).isEqualTo(200);
+		assertThat(invoked.functionError()).isEqualTo("Unhandled");
+		assertThat(invoked.payloadAsString()).isEqualTo(error);
+	}
+
+	@Test
+	void unknownRequestIdIs400InvalidRequestId() {
+		HttpResponse<String> response = this.runtime.respond("no-such-id", "{}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"errorType\":\"InvalidRequestID\"").contains("\"errorMessage\":");
+		assertThat(this.runtime.fail("no-such-id", "x", "{}").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void secondAnswerIs403() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		assertThat(this.runtime.respond(requestId, "1").statusCode()).isEqualTo(202);
+		assertThat(this.runtime.respond(requestId, "2").statusCode()).isEqualTo(403);
+		assertThat(this.runtime.fail(requestId, "x", "{}").statusCode()).isEqualTo(403);
+		assertThat(result.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("1");
+	}
+
+	@Test
+	void responseOverTheLimitIs413AndTheCallerGetsResponseSizeTooLarge() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		HttpResponse<String> response = this.runtime.post("/runtime/invocation/" + requestId + "/response",
+				new byte[6 * 1024 * 1024 + 101]);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("RequestEntityTooLarge");
+		InvokeResult invoked = result.get(5, TimeUnit.SECONDS);
+		assertThat(invoked.functionError()).isEqualTo("Unhandled");
+		assertThat(invoked.payloadAsString()).contains("\"errorType\":\"Function.ResponseSizeTooLarge\"")
+			.contains("6291556 bytes");
+	}
+
+	@Test
+	void responseExactlyAtTheLimitIsAccepted() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		byte[] body = new byte[6_291_556];
+		Arrays.fill(body, (byte) 'x');
+		assertThat(this.runtime.post("/runtime/invocation/" + requestId + "/response", body).statusCode())
+			.isEqualTo(202);
+		assertThat(result.get(5, TimeUnit.SECONDS).payload()).hasSize(6_291_556);
+	}
+
+	@Test
+	void timeoutAnswersLambdasTimeoutErrorAndRefusesALateAnswer() throws Exception {
+		this.emulator.close();
+		this.emulator = LambdaEmulator.builder().timeout(Duration.ofMillis(300)).build().start();
+		this.runtime = new TestRuntime(this.emulator);
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		InvokeResult invoked = result.get(5, TimeUnit.SECONDS);
+		assertThat(invoked.functionError()).isEqualTo("Unhandled");
+		assertThat(invoked.payloadAsString()).matches("\\{\"errorMessage\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z "
+				+ requestId + " Task timed out after 0.30 seconds\",\"errorType\":\"Sandbox.Timedout\"}");
+		HttpResponse<String> late = this.runtime.respond(requestId, "late");
+		assertThat(late.statusCode()).isEqualTo(410);
+		assertThat(late.body()).contains("InvokeTimeout");
+	}
+
+	@Test
+	void invokeFailsAfterTheTimeoutWhenNoRuntimeAsks() {
+		this.emulator.close();
+		this.emulator = LambdaEmulator.builder().timeout(Duration.ofMillis(200)).build().start();
+		InvokeResult invoked = this.emulator.invoke("{}");
+		assertThat(invoked.functionError()).isEqualTo("Unhandled");
+		assertThat(invoked.payloadAsString()).contains("Task timed out after 0.20 seconds");
+	}
+
+	@Test
+	void initErrorIsServedToTheFirstInvokeAndTheStateStaysFailed() throws Exception {
+		CompletableFuture<InvokeResult> first = invokeAsync("{}");
+		String error = "{\"errorMessage\":\"no bean\",\"errorType\":\"Runtime.BadFunctionCode\"}";
+		HttpResponse<String> posted = this.runtime.post("/runtime/init/error", error.getBytes(StandardCharsets.UTF_8),
+				"Lambda-Runtime-Function-Error-Type", "Runtime.BadFunctionCode");
+		assertThat(posted.statusCode()).isEqualTo(202);
+		InvokeResult invoked = first.get(5, TimeUnit.SECONDS);
+		assertThat(invoked.functionError()).isEqualTo("Unhandled");
+		assertThat(invoked.payloadAsString()).isEqualTo(error);
+		assertThat(this.emulator.initError()).contains(new RuntimeError("Runtime.BadFunctionCode", error));
+		assertThat(this.emulator.invoke("{}").payloadAsString()).isEqualTo(error);
+		assertThat(this.runtime.next().statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void initErrorAfterTheFirstNextIs403() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		assertThat(this.runtime.post("/runtime/init/error", new byte[0]).statusCode()).isEqualTo(403);
+		this.runtime.respond(requestId, "ok");
+		assertThat(result.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("ok");
+		assertThat(this.emulator.initError()).isEmpty();
+	}
+
+	@Test
+	void clientContextAndTenantReachTheRuntime() throws Exception {
+		CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> this.emulator
+			.invoke(InvokeRequest.of("{}").withClientContext("{\"custom\":{\"a\":\"b\"}}").withTenantId("tenant-1")));
+		HttpResponse<String> next = this.runtime.next();
+		assertThat(next.headers().firstValue("Lambda-Runtime-Client-Context")).hasValue("{\"custom\":{\"a\":\"b\"}}");
+		assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Tenant-Id")).hasValue("tenant-1");
+		this.runtime.respond(TestRuntime.requestId(next), "{}");
+		assertThat(result.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void invocationIdMustBeEchoedWhenEnabled() throws Exception {
+		this.emulator.close();
+		this.emulator = LambdaEmulator.builder().invocationIds(true).build().start();
+		this.runtime = new TestRuntime(this.emulator);
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		HttpResponse<String> next = this.runtime.next();
+		String requestId = TestRuntime.requestId(next);
+		String invocationId = next.headers().firstValue("Lambda-Runtime-Invocation-Id").orElseThrow();
+		HttpResponse<String> missing = this.runtime.respond(requestId, "no echo");
+		assertThat(missing.statusCode()).isEqualTo(400);
+		assertThat(missing.body()).contains("InvalidInvocationID");
+		assertThat(this.runtime.post("/runtime/invocation/" + requestId + "/response", "wrong".getBytes(),
+				"Lambda-Runtime-Invocation-Id", "other").statusCode()).isEqualTo(400);
+		assertThat(this.runtime.post("/runtime/invocation/" + requestId + "/response", "echoed".getBytes(),
+				"Lambda-Runtime-Invocation-Id", invocationId).statusCode()).isEqualTo(202);
+		assertThat(result.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("echoed");
+	}
+
+	@Test
+	void concurrencyHandsOutAtMostNInvocationsAtOnce() throws Exception {
+		this.emulator.close();
+		this.emulator = LambdaEmulator.builder().concurrency(2).build().start();
+		this.runtime = new TestRuntime(this.emulator);
+		CompletableFuture<InvokeResult> first = invokeAsync("1");
+		CompletableFuture<InvokeResult> second = invokeAsync("2");
+		CompletableFuture<InvokeResult> third = invokeAsync("3");
+		HttpResponse<String> a = this.runtime.next();
+		HttpResponse<String> b = this.runtime.next();
+		CompletableFuture<HttpResponse<String>> c = this.runtime.nextAsync();
+		Thread.sleep(300);
+		assertThat(c).isNotDone();
+		this.runtime.respond(TestRuntime.requestId(a), "done " + a.body());
+		HttpResponse<String> thirdNext = c.get(5, TimeUnit.SECONDS);
+		this.runtime.respond(TestRuntime.requestId(b), "done " + b.body());
+		this.runtime.respond(TestRuntime.requestId(thirdNext), "done " + thirdNext.body());
+		assertThat(first.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("done 1");
+		assertThat(second.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("done 2");
+		assertThat(third.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("done 3");
+	}
+
+	@Test
+	void closeReleasesABlockedNextAndFailsPendingInvokes() throws Exception {
+		CompletableFuture<HttpResponse<String>> next = this.runtime.nextAsync();
+		Thread.sleep(200);
+		assertThat(next).isNotDone();
+		this.emulator.close();
+		assertThat(next).failsWithin(5, TimeUnit.SECONDS);
+		this.emulator.close();
+	}
+
+	@Test
+	void closeFailsAPendingInvoke() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		this.runtime.next();
+		this.emulator.close();
+		assertThat(result).failsWithin(5, TimeUnit.SECONDS)
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.withCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void recordsWhatTheRuntimeSent() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		this.runtime.post("/runtime/invocation/" + requestId + "/response", "done".getBytes(), "X-Custom", "yes");
+		result.get(5, TimeUnit.SECONDS);
+		RuntimeRequest next = this.emulator.takeRuntimeRequest(Duration.ofSeconds(1));
+		assertThat(next.method()).isEqualTo("GET");
+		assertThat(next.path()).isEqualTo("/2018-06-01/runtime/invocation/next");
+		RuntimeRequest response = this.emulator.takeRuntimeRequest(Duration.ofSeconds(1));
+		assertThat(response.path()).isEqualTo("/2018-06-01/runtime/invocation/" + requestId + "/response");
+		assertThat(response.bodyAsString()).isEqualTo("done");
+		assertThat(response.header("x-custom")).isEqualTo("yes");
+		assertThat(this.emulator.takeRuntimeRequest(Duration.ofMillis(50))).isNull();
+		assertThat(this.emulator.runtimeRequests()).containsExactly(next, response);
+	}
+
+	private CompletableFuture<InvokeResult> invokeAsync(String payload) {
+		return CompletableFuture.supplyAsync(() -> this.emulator.invoke(payload));
+	}
+
+}
