@@ -1,5 +1,6 @@
 package dev.lambdaruntime.function;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -56,7 +57,10 @@ public final class FunctionResolver {
 	}
 
 	private FunctionInvocationWrapper lookup(String definition, String source) {
-		FunctionInvocationWrapper function = this.catalog.lookup(definition, ACCEPTED_OUTPUT);
+		// Checked here: for an unknown name the catalog quietly falls back to its only function.
+		Set<String> known = this.catalog.getNames(null);
+		boolean allKnown = Arrays.stream(definition.split("[|,]")).map(String::trim).allMatch(known::contains);
+		FunctionInvocationWrapper function = allKnown ? this.catalog.lookup(definition, ACCEPTED_OUTPUT) : null;
 		if (function == null) {
 			throw new FunctionResolutionException("No function '" + definition + "' (from " + source
 					+ ") in the context; functions there are " + userFunctionNames());
