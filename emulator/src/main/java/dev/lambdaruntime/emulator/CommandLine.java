@@ -86,7 +86,10 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 						case "--timeout" -> timeout = Durations.parse(value);
 						case "--memory" -> memoryMb = number(option, value, 128, 10240);
 						case "--concurrency" -> concurrency = number(option, value, 1, 1024);
-						case "--function-name" -> functionName = value;
+						case "--function-name" -> {
+							LambdaEmulator.builder().functionName(value);
+							functionName = value;
+						}
 						case "--handler" -> handler = value;
 						default -> bind = address(value);
 					}

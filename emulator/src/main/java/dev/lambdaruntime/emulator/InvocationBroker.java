@@ -121,12 +121,18 @@ final class InvocationBroker {
 				}
 				this.phase = Phase.RUNNING;
 			}
+			boolean waited = false;
 			while (!this.closed && this.phase == Phase.RUNNING
 					&& (this.queue.isEmpty() || this.inFlight.size() >= this.settings.concurrency())) {
+				waited = true;
 				this.changed.await(200, TimeUnit.MILLISECONDS);
 				if (peerClosed.getAsBoolean()) {
 					return Next.GONE;
 				}
+			}
+			if (waited && !this.closed && peerClosed.getAsBoolean()) {
+				// Work came while we waited: make sure the runtime is still there before it is handed out.
+				return Next.GONE;
 			}
 			if (this.phase == Phase.FAILED) {
 				return Next.refused("The runtime reported an init error; no invocation will follow");

@@ -134,6 +134,15 @@ class InvokeApiTests {
 	}
 
 	@Test
+	void defaultJdkClientOfferingAnHttp2UpgradeGetsHttp11() throws Exception {
+		EchoRuntime.start(this.emulator);
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(invoke("function").POST(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+		assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+		assertThat(response.body()).isEqualTo("echo:{}");
+	}
+
+	@Test
 	void getIsNotAnInvoke() throws Exception {
 		assertThat(send(invoke("function").GET()).statusCode()).isEqualTo(405);
 	}

@@ -131,8 +131,9 @@ class RuntimeApiTests {
 		String requestId = TestRuntime.requestId(this.runtime.next());
 		InvokeResult invoked = result.get(5, TimeUnit.SECONDS);
 		assertThat(invoked.functionError()).isEqualTo("Unhandled");
-		assertThat(invoked.payloadAsString()).matches("\\{\"errorMessage\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z "
-				+ requestId + " Task timed out after 0.30 seconds\",\"errorType\":\"Sandbox.Timedout\"}");
+		assertThat(invoked.payloadAsString())
+			.matches("\\{\"errorMessage\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z " + requestId
+					+ " Task timed out after 0.30 seconds\",\"errorType\":\"Sandbox.Timedout\"}");
 		HttpResponse<String> late = this.runtime.respond(requestId, "late");
 		assertThat(late.statusCode()).isEqualTo(410);
 		assertThat(late.body()).contains("InvokeTimeout");
