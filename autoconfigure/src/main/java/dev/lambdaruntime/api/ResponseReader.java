@@ -1,6 +1,5 @@
 package dev.lambdaruntime.api;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResponseReader {
 
-	static final int MAX_LINE_BYTES = 16 * 1024;
-
 	static final int MAX_HEADER_BYTES = 64 * 1024;
 
 	static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -25,22 +22,12 @@ final class ResponseReader {
 
 	private static final boolean[] TOKEN = tokenCharacters();
 
-	private final InputStream input;
-
-	private final byte[] buffer = new byte[MAX_LINE_BYTES];
-
-	private int position;
-
-	private int limit;
-
-	private long bytesReceived;
-
-	private long responseStart;
+	private final ConnectionInput input;
 
 	private int headerBudget;
 
 	ResponseReader(InputStream input) {
-		this.input = input;
+		this.input = new ConnectionInput(input);
 	}
 
 	/**
@@ -48,15 +35,15 @@ final class ResponseReader {
 	 * @return the count
 	 */
 	long bytesReceived() {
-		return this.bytesReceived;
+		return this.input.bytesReceived();
 	}
 
 	/**
 	 * Whether bytes beyond the last response are waiting: the peer sent more than it declared.
-	 * @return {@code true} when the buffer is not empty
+	 * @return {@code true} when bytes are buffered
 	 */
 	boolean hasBufferedBytes() {
-		return this.position < this.limit;
+		return this.input.hasBufferedBytes();
 	}
 
 	/**
@@ -65,17 +52,17 @@ final class ResponseReader {
 	 * @throws IOException when the connection fails or the response is malformed or too large
 	 */
 	HttpResponse read() throws IOException {
-		this.responseStart = this.bytesReceived - (this.limit - this.position);
+		this.input.startResponse();
 		this.headerBudget = MAX_HEADER_BYTES;
 		int status;
 		boolean http10;
 		ResponseHeaders headers;
 		do {
-			int length = nextLine("status");
+			int length = this.input.nextLine("status");
 			spend(length, "response headers");
 			status = parseStatusLine(length);
-			http10 = this.buffer[this.position + 7] == '0';
-			skipLine(length);
+			http10 = this.input.buffer()[this.input.position() + 7] == '0';
+			this.input.skipLine(length);
 			headers = new ResponseHeaders();
 			readFields(headers, "header");
 			if (status == 101) {
@@ -103,12 +90,12 @@ final class ResponseReader {
 			return new HttpResponse(status, headers, readFixed(parseContentLength(contentLength)), keepAlive);
 		}
 		// Neither length nor chunks: the body ends when the peer closes.
-		return new HttpResponse(status, headers, readToEnd(), false);
+		return new HttpResponse(status, headers, this.input.readToEnd(MAX_BODY_BYTES), false);
 	}
 
 	private int parseStatusLine(int length) throws IOException {
-		byte[] b = this.buffer;
-		int p = this.position;
+		byte[] b = this.input.buffer();
+		int p = this.input.position();
 		boolean valid = length >= 12 && b[p] == 'H' && b[p + 1] == 'T' && b[p + 2] == 'T' && b[p + 3] == 'P'
 				&& b[p + 4] == '/' && b[p + 5] == '1' && b[p + 6] == '.' && (b[p + 7] == '0' || b[p + 7] == '1')
 				&& b[p + 8] == ' ' && b[p + 9] >= '1' && b[p + 9] <= '5' && isDigit(b[p + 10]) && isDigit(b[p + 11])
@@ -117,44 +104,44 @@ final class ResponseReader {
 			valid = !isControl(b[i]);
 		}
 		if (!valid) {
-			throw new IOException("malformed status line " + quote(p, length));
+			throw new IOException("malformed status line " + this.input.quote(p, length));
 		}
 		return (b[p + 9] - '0') * 100 + (b[p + 10] - '0') * 10 + (b[p + 11] - '0');
 	}
 
 	private void readFields(@Nullable ResponseHeaders headers, String kind) throws IOException {
 		while (true) {
-			int length = nextLine(kind);
+			int length = this.input.nextLine(kind);
 			spend(length + 2, (headers != null) ? "response headers" : "response trailers");
 			if (length == 0) {
-				skipLine(0);
+				this.input.skipLine(0);
 				return;
 			}
 			parseField(length, headers, kind);
-			skipLine(length);
+			this.input.skipLine(length);
 		}
 	}
 
 	private void parseField(int length, @Nullable ResponseHeaders headers, String kind) throws IOException {
-		byte[] b = this.buffer;
-		int start = this.position;
+		byte[] b = this.input.buffer();
+		int start = this.input.position();
 		int end = start + length;
 		if (b[start] == ' ' || b[start] == '\t') {
 			throw new IOException(
-					"obsolete line folding in " + kind + " " + quote(start, length) + " is not supported");
+					"obsolete line folding in " + kind + " " + this.input.quote(start, length) + " is not supported");
 		}
 		int colon = start;
 		while (colon < end && b[colon] != ':') {
 			if (!isToken(b[colon])) {
-				throw new IOException("invalid character in " + kind + " name " + quote(start, length));
+				throw new IOException("invalid character in " + kind + " name " + this.input.quote(start, length));
 			}
 			colon++;
 		}
 		if (colon == end) {
-			throw new IOException(kind + " line without a colon " + quote(start, length));
+			throw new IOException(kind + " line without a colon " + this.input.quote(start, length));
 		}
 		if (colon == start) {
-			throw new IOException(kind + " line without a name " + quote(start, length));
+			throw new IOException(kind + " line without a name " + this.input.quote(start, length));
 		}
 		int from = colon + 1;
 		int to = end;
@@ -166,7 +153,7 @@ final class ResponseReader {
 		}
 		for (int i = from; i < to; i++) {
 			if (isControl(b[i])) {
-				throw new IOException("control character in " + kind + " value " + quote(start, length));
+				throw new IOException("control character in " + kind + " value " + this.input.quote(start, length));
 			}
 		}
 		if (headers != null) {
@@ -213,7 +200,7 @@ final class ResponseReader {
 			return EMPTY;
 		}
 		byte[] body = new byte[length];
-		readFully(body, 0, length);
+		this.input.readFully(body, 0, length);
 		return body;
 	}
 
@@ -229,13 +216,13 @@ final class ResponseReader {
 			if (size + chunk > body.length) {
 				body = Arrays.copyOf(body, grownSize(body.length, size + chunk));
 			}
-			readFully(body, size, chunk);
+			this.input.readFully(body, size, chunk);
 			size += chunk;
-			int length = nextLine("chunk");
+			int length = this.input.nextLine("chunk");
 			if (length != 0) {
 				throw new IOException("chunk data longer than its declared size of " + chunk + " bytes");
 			}
-			skipLine(0);
+			this.input.skipLine(0);
 		}
 		this.headerBudget = MAX_HEADER_BYTES;
 		readFields(null, "trailer");
@@ -243,15 +230,16 @@ final class ResponseReader {
 	}
 
 	private int readChunkSize() throws IOException {
-		int length = nextLine("chunk size");
-		byte[] b = this.buffer;
-		int i = this.position;
-		int end = i + length;
+		int length = this.input.nextLine("chunk size");
+		byte[] b = this.input.buffer();
+		int start = this.input.position();
+		int end = start + length;
+		int i = start;
 		int size = 0;
 		int digits = 0;
 		for (int digit; i < end && (digit = hexValue(b[i])) >= 0; i++) {
 			if (++digits > MAX_CHUNK_SIZE_DIGITS) {
-				throw new IOException("chunk size " + quote(this.position, length) + " is too large");
+				throw new IOException("chunk size " + this.input.quote(start, length) + " is too large");
 			}
 			size = (size << 4) | digit;
 		}
@@ -260,97 +248,10 @@ final class ResponseReader {
 		}
 		// Chunk extensions (";name=value") are allowed and ignored.
 		if (digits == 0 || (i < end && b[i] != ';') || size < 0) {
-			throw new IOException("malformed chunk size line " + quote(this.position, length));
+			throw new IOException("malformed chunk size line " + this.input.quote(start, length));
 		}
-		skipLine(length);
+		this.input.skipLine(length);
 		return size;
-	}
-
-	private byte[] readToEnd() throws IOException {
-		byte[] body = new byte[Math.max(1024, this.limit - this.position)];
-		int size = 0;
-		while (true) {
-			int buffered = this.limit - this.position;
-			if (buffered > 0) {
-				checkBodySize((long) size + buffered);
-				if (size + buffered > body.length) {
-					body = Arrays.copyOf(body, grownSize(body.length, size + buffered));
-				}
-				System.arraycopy(this.buffer, this.position, body, size, buffered);
-				size += buffered;
-				this.position = this.limit;
-			}
-			int read = this.input.read(this.buffer, 0, this.buffer.length);
-			if (read < 0) {
-				return Arrays.copyOf(body, size);
-			}
-			this.bytesReceived += read;
-			this.position = 0;
-			this.limit = read;
-		}
-	}
-
-	private void readFully(byte[] target, int offset, int length) throws IOException {
-		int done = Math.min(this.limit - this.position, length);
-		System.arraycopy(this.buffer, this.position, target, offset, done);
-		this.position += done;
-		while (done < length) {
-			int read = this.input.read(target, offset + done, length - done);
-			if (read < 0) {
-				throw new EOFException("connection closed after " + done + " of " + length + " body bytes");
-			}
-			this.bytesReceived += read;
-			done += read;
-		}
-	}
-
-	/**
-	 * Finds the next line, buffering it whole.
-	 * @param kind what the line is, for messages
-	 * @return the line's length without its CRLF; the line starts at {@link #position}
-	 */
-	private int nextLine(String kind) throws IOException {
-		int scan = this.position;
-		while (true) {
-			for (; scan < this.limit; scan++) {
-				if (this.buffer[scan] == '\n') {
-					if (scan == this.position || this.buffer[scan - 1] != '\r') {
-						throw new IOException(kind + " line does not end with CRLF "
-								+ quote(this.position, scan - this.position));
-					}
-					return scan - 1 - this.position;
-				}
-			}
-			if (this.limit - this.position >= this.buffer.length) {
-				throw new IOException(kind + " line is longer than " + MAX_LINE_BYTES + " bytes");
-			}
-			scan -= fill();
-		}
-	}
-
-	private void skipLine(int length) {
-		this.position += length + 2;
-	}
-
-	/**
-	 * Reads more bytes, first moving what is buffered to the front.
-	 * @return how far buffered bytes moved towards the front
-	 */
-	private int fill() throws IOException {
-		int shift = this.position;
-		if (shift > 0) {
-			System.arraycopy(this.buffer, shift, this.buffer, 0, this.limit - shift);
-			this.limit -= shift;
-			this.position = 0;
-		}
-		int read = this.input.read(this.buffer, this.limit, this.buffer.length - this.limit);
-		if (read < 0) {
-			throw new EOFException((this.bytesReceived == this.responseStart) ? "connection closed before a response"
-					: "connection closed in the middle of a response");
-		}
-		this.bytesReceived += read;
-		this.limit += read;
-		return shift;
 	}
 
 	private void spend(int bytes, String what) throws IOException {
@@ -368,21 +269,6 @@ final class ResponseReader {
 
 	private static int grownSize(int current, int needed) {
 		return (int) Math.min(MAX_BODY_BYTES, Math.max(needed, current * 2L));
-	}
-
-	private String quote(int offset, int length) {
-		int shown = Math.min(length, 100);
-		StringBuilder text = new StringBuilder(shown + 8).append('\'');
-		for (int i = offset; i < offset + shown; i++) {
-			int c = this.buffer[i] & 0xFF;
-			if (c >= 0x20 && c < 0x7F) {
-				text.append((char) c);
-			}
-			else {
-				text.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
-			}
-		}
-		return text.append((length > shown) ? "...'" : "'").toString();
 	}
 
 	private static boolean isDigit(byte b) {

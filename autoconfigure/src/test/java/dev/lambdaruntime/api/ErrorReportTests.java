@@ -1,5 +1,7 @@
 package dev.lambdaruntime.api;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class ErrorReportTests {
 		JsonNode json = json(ErrorReport.of("T\"ype", message));
 		assertThat(json.get("errorMessage").asString()).isEqualTo(message);
 		assertThat(json.get("errorType").asString()).isEqualTo("T\"ype");
-		String raw = new String(ErrorReport.of("T", message).toJson(), java.nio.charset.StandardCharsets.UTF_8);
+		String raw = new String(ErrorReport.of("T", message).toJson(), StandardCharsets.UTF_8);
 		assertThat(raw).contains("\\u0000\\u0001\\u001f").doesNotContain("\n").doesNotContain("\r");
 	}
 
@@ -82,7 +84,7 @@ class ErrorReportTests {
 
 	@Test
 	void copiesTheStackTrace() {
-		List<String> frames = new java.util.ArrayList<>(List.of("a"));
+		List<String> frames = new ArrayList<>(List.of("a"));
 		ErrorReport report = new ErrorReport("T", "m", frames, null);
 		frames.add("b");
 		assertThat(report.stackTrace()).containsExactly("a");

@@ -67,7 +67,7 @@ class RuntimeApiClientTests {
 				"Lambda-Runtime-Invoked-Function-Arn: arn:aws:lambda:us-east-2:123456789012:function:custom-runtime",
 				"Lambda-Runtime-Trace-Id: Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1",
 				"Lambda-Runtime-Client-Context: {\"client\":{\"app_title\":\"Caf\u00e9\"}}",
-				"Lambda-Runtime-Cognito-Identity: {\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}",
+				"Lambda-Runtime-Cognito-Identity: {\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"p-1\"}",
 				"Lambda-Runtime-Aws-Tenant-Id: tenant-42", "Lambda-Runtime-Invocation-Id: inv-7"));
 		Invocation invocation = this.client.next();
 		assertThat(invocation.requestId()).isEqualTo("8476a536-e9f4-11e8-9739-2dfe598c3fcd");
@@ -78,7 +78,7 @@ class RuntimeApiClientTests {
 			.isEqualTo("Root=1-5bef4de7-ad49b0e87f6ef6c87fc2e700;Parent=9a9197af755a6419;Sampled=1");
 		assertThat(invocation.clientContext()).isEqualTo("{\"client\":{\"app_title\":\"Caf\u00e9\"}}");
 		assertThat(invocation.cognitoIdentity())
-			.isEqualTo("{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}");
+			.isEqualTo("{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"p-1\"}");
 		assertThat(invocation.tenantId()).isEqualTo("tenant-42");
 		assertThat(invocation.invocationId()).isEqualTo("inv-7");
 		assertThat(invocation.contentType()).isEqualTo("application/json");
@@ -403,7 +403,8 @@ class RuntimeApiClientTests {
 
 	@Test
 	void closesConnectionWhenServerAsks() throws Exception {
-		this.server.enqueue(ScriptedServer.response(200, "a", "Lambda-Runtime-Aws-Request-Id: r1", "Connection: close"));
+		this.server
+			.enqueue(ScriptedServer.response(200, "a", "Lambda-Runtime-Aws-Request-Id: r1", "Connection: close"));
 		this.server.enqueue(ScriptedServer.response(200, "b", "Lambda-Runtime-Aws-Request-Id: r2"));
 		this.client.next();
 		this.client.next();
