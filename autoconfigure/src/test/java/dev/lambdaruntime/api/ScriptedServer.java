@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * A loopback HTTP/1.1 server for tests: it records every request as it arrived and answers each with the next
  * scripted action (raw response bytes, a close, or a reset).
  */
-final class ScriptedServer implements Closeable {
+public final class ScriptedServer implements Closeable {
 
 	private static final long WAIT_SECONDS = 10;
 
@@ -41,7 +41,7 @@ final class ScriptedServer implements Closeable {
 
 	private volatile boolean closed;
 
-	ScriptedServer() throws IOException {
+	public ScriptedServer() throws IOException {
 		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		start(new Thread(this::acceptLoop, "scripted-server-accept"));
 	}
@@ -53,7 +53,7 @@ final class ScriptedServer implements Closeable {
 	 * @param headers extra header lines, such as {@code "Content-Type: text/plain"}
 	 * @return the raw response
 	 */
-	static String response(int status, String body, String... headers) {
+	public static String response(int status, String body, String... headers) {
 		StringBuilder raw = new StringBuilder("HTTP/1.1 ").append(status).append(" Status\r\n");
 		for (String header : headers) {
 			raw.append(header).append("\r\n");
@@ -71,12 +71,12 @@ final class ScriptedServer implements Closeable {
 		return String.join("\r\n", lines);
 	}
 
-	String endpoint() {
+	public String endpoint() {
 		return "127.0.0.1:" + this.serverSocket.getLocalPort();
 	}
 
 	/** Answers the next request with these raw bytes (UTF-8) and keeps the connection. */
-	void enqueue(String raw) {
+	public void enqueue(String raw) {
 		enqueue(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -86,12 +86,12 @@ final class ScriptedServer implements Closeable {
 	}
 
 	/** Answers the next request with these raw bytes (UTF-8), then closes the connection. */
-	void enqueueThenClose(String raw) {
+	public void enqueueThenClose(String raw) {
 		this.actions.add(new Action(raw.getBytes(StandardCharsets.UTF_8), true, false));
 	}
 
 	/** Reads the next request and closes the connection without answering. */
-	void enqueueClose() {
+	public void enqueueClose() {
 		this.actions.add(new Action(new byte[0], true, false));
 	}
 
@@ -105,7 +105,7 @@ final class ScriptedServer implements Closeable {
 	 * @return the request
 	 * @throws AssertionError when none came
 	 */
-	RecordedRequest takeRequest() throws InterruptedException {
+	public RecordedRequest takeRequest() throws InterruptedException {
 		RecordedRequest request = this.requests.poll(WAIT_SECONDS, TimeUnit.SECONDS);
 		if (request == null) {
 			throw new AssertionError("no request within " + WAIT_SECONDS + " seconds");
@@ -117,7 +117,7 @@ final class ScriptedServer implements Closeable {
 	 * How many connections were accepted so far.
 	 * @return the count
 	 */
-	int connectionCount() {
+	public int connectionCount() {
 		return this.connections.get();
 	}
 
@@ -125,7 +125,7 @@ final class ScriptedServer implements Closeable {
 	 * How many requests were recorded and not yet taken.
 	 * @return the count
 	 */
-	int pendingRequests() {
+	public int pendingRequests() {
 		return this.requests.size();
 	}
 
@@ -233,14 +233,14 @@ final class ScriptedServer implements Closeable {
 	 * @param body the body bytes
 	 * @param connection which accepted connection carried it, counting from 1
 	 */
-	record RecordedRequest(String requestLine, List<String[]> headers, byte[] body, int connection) {
+	public record RecordedRequest(String requestLine, List<String[]> headers, byte[] body, int connection) {
 
 		@Nullable String header(String name) {
 			List<String> values = headers(name);
 			return values.isEmpty() ? null : values.get(0);
 		}
 
-		List<String> headers(String name) {
+		public List<String> headers(String name) {
 			List<String> values = new ArrayList<>();
 			for (String[] header : this.headers) {
 				if (header[0].equalsIgnoreCase(name)) {
@@ -254,7 +254,7 @@ final class ScriptedServer implements Closeable {
 			return this.headers.stream().map((header) -> header[0]).toList();
 		}
 
-		String bodyText() {
+		public String bodyText() {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
