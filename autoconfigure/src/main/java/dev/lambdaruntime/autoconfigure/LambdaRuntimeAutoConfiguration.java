@@ -48,12 +48,13 @@ public final class LambdaRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean(InvocationHandler.class)
 	@ConditionalOnBean({ FunctionCatalog.class, JsonMapper.class })
 	FunctionInvocationHandler lambdaInvocationHandler(FunctionCatalog catalog, JsonMapper jsonMapper,
-			LambdaEnvironment lambdaEnvironment, TraceHeaderPublisher traceHeaders, Environment environment) {
+			LambdaEnvironment lambdaEnvironment, TraceHeaderPublisher traceHeaders, LambdaRuntimeProperties properties,
+			Environment environment) {
 		FunctionResolver resolver = new FunctionResolver(catalog);
 		return new FunctionInvocationHandler(
 				resolver.resolve(environment.getProperty(FunctionProperties.FUNCTION_DEFINITION),
 						lambdaEnvironment.handler(), environment.containsProperty(FunctionProperties.ROUTING_EXPRESSION)),
-				lambdaEnvironment, jsonMapper, traceHeaders);
+				lambdaEnvironment, jsonMapper, traceHeaders, properties.isDirectInvocation());
 	}
 
 	@Bean

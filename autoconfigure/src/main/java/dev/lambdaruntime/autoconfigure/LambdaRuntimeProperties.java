@@ -33,6 +33,13 @@ public class LambdaRuntimeProperties {
 	 */
 	private Duration shutdownGracePeriod = Duration.ofSeconds(5);
 
+	/**
+	 * Whether a plain function (not composed, routed, reactive or on messages) is called directly with its JSON
+	 * conversion resolved once, rather than through Spring Cloud Function's per-call conversion chain. Results are the
+	 * same; Spring Cloud Function's function observation is skipped on the direct path.
+	 */
+	private boolean directInvocation = true;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -55,6 +62,14 @@ public class LambdaRuntimeProperties {
 
 	public void setWorkers(@Nullable Integer workers) {
 		this.workers = workers;
+	}
+
+	public boolean isDirectInvocation() {
+		return this.directInvocation;
+	}
+
+	public void setDirectInvocation(boolean directInvocation) {
+		this.directInvocation = directInvocation;
 	}
 
 	public Duration getShutdownGracePeriod() {

@@ -45,6 +45,8 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	private final boolean rawInput;
 
+	private final @Nullable DirectInvoker direct;
+
 	/**
 	 * A handler for one resolved function.
 	 * @param function the function, from {@link FunctionResolver}
@@ -54,6 +56,20 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 	 */
 	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
 			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders) {
+		this(function, environment, jsonMapper, traceHeaders, true);
+	}
+
+	/**
+	 * A handler for one resolved function.
+	 * @param function the function, from {@link FunctionResolver}
+	 * @param environment Lambda's environment, for the context
+	 * @param jsonMapper Spring Cloud Function's JSON mapper
+	 * @param traceHeaders publishes each invocation's trace header
+	 * @param directInvocation whether a plain function may be called directly, bypassing Spring Cloud Function's
+	 * per-call conversion chain (same results, a fraction of the cost)
+	 */
+	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
+			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders, boolean directInvocation) {
 		this.function = function;
 		this.environment = environment;
 		this.jsonMapper = jsonMapper;
@@ -61,6 +77,7 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		this.traceHeaders = traceHeaders;
 		// A function on raw bytes gets the event's bytes as they came, not JSON-decoded.
 		this.rawInput = function.getRawInputType() == byte[].class;
+		this.direct = directInvocation ? DirectInvoker.of(function, jsonMapper) : null;
 	}
 
 	@Override
@@ -72,7 +89,8 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 				logger.debug("Invocation {} of {} with {} bytes", invocation.requestId(),
 						this.function.getFunctionDefinition(), invocation.payload().length);
 			}
-			return this.responses.convert(invoke(invocation));
+			InvocationResponse response = (this.direct != null) ? this.direct.invoke(invocation.payload()) : null;
+			return (response != null) ? response : this.responses.convert(invoke(invocation));
 		}
 		finally {
 			this.traceHeaders.clear();
@@ -111,6 +129,14 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		if (value != null) {
 			headers.put(name, value);
 		}
+	}
+
+	/**
+	 * Whether invocations call the function directly rather than through Spring Cloud Function's conversion chain.
+	 * @return {@code true} on the direct path
+	 */
+	public boolean isDirect() {
+		return this.direct != null;
 	}
 
 	/**

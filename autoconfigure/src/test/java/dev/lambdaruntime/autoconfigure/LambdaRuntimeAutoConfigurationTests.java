@@ -116,6 +116,18 @@ class LambdaRuntimeAutoConfigurationTests {
 				assertThat(properties.getWorkers()).isEqualTo(3);
 				assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(context.getBean(RuntimeLoopLifecycle.class).loop().workerCount()).isEqualTo(3);
+				assertThat(context.getBean(FunctionInvocationHandler.class).isDirect()).isTrue();
+			});
+	}
+
+	@Test
+	void canLeaveEveryInvocationToSpringCloudFunction() {
+		this.contextRunner
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
+					"lambda.runtime.direct-invocation=false")
+			.run((context) -> {
+				assertThat(context.getBean(FunctionInvocationHandler.class).isDirect()).isFalse();
+				assertThat(this.emulator.invoke("\"lambda\"").payloadAsString()).isEqualTo("\"LAMBDA\"");
 			});
 	}
 

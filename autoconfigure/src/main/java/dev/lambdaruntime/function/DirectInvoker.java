@@ -1,0 +1,133 @@
+package dev.lambdaruntime.function;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.lambdaruntime.loop.InvocationResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.messaging.Message;
+
+/**
+ * Calls a plain function bean directly, with its JSON conversion resolved once, instead of through Spring Cloud
+ * Function's per-call conversion chain; it gives the same bytes for the shapes it accepts (see {@link #of}).
+ */
+final class DirectInvoker {
+
+	private static final String JSON = "application/json";
+
+	private final Object target;
+
+	private final Type inputType;
+
+	private final Class<?> rawInputType;
+
+	private final JsonMapper jsonMapper;
+
+	private final boolean collectionInput;
+
+	private DirectInvoker(Object target, Type inputType, Class<?> rawInputType, JsonMapper jsonMapper) {
+		this.target = target;
+		this.inputType = inputType;
+		this.rawInputType = rawInputType;
+		this.jsonMapper = jsonMapper;
+		this.collectionInput = rawInputType.isArray() || Collection.class.isAssignableFrom(rawInputType)
+				|| rawInputType == Void.class;
+	}
+
+	/**
+	 * A direct invoker for a single, plain {@code Function}, {@code Consumer} or {@code Supplier} bean on POJOs,
+	 * text or bytes; {@code null} for everything else (composition, routing, messages, reactive types), which keeps
+	 * Spring Cloud Function's full path.
+	 * @param function the resolved function
+	 * @param jsonMapper Spring Cloud Function's JSON mapper, so conversion matches its own
+	 * @return the invoker, or {@code null}
+	 */
+	static @Nullable DirectInvoker of(FunctionInvocationWrapper function, JsonMapper jsonMapper) {
+		Object target = function.getTarget();
+		boolean plain = target instanceof Function || target instanceof Consumer || target instanceof Supplier;
+		if (!plain || function.isComposed() || function.isRoutingFunction() || function.isInputTypePublisher()
+				|| function.isOutputTypePublisher() || function.isInputTypeMessage() || function.isOutputTypeMessage()) {
+			return null;
+		}
+		if (function.isSupplier()) {
+			return isPlainOutput(function.getRawOutputType()) ? new DirectInvoker(target, Void.class, Void.class,
+					jsonMapper) : null;
+		}
+		Class<?> rawInput = function.getRawInputType();
+		if (!isPlainInput(rawInput) || (function.isFunction() && !isPlainOutput(function.getRawOutputType()))) {
+			return null;
+		}
+		return new DirectInvoker(target, function.getInputType(), rawInput, jsonMapper);
+	}
+
+	private static boolean isPlainInput(@Nullable Class<?> type) {
+		return type != null && type != Object.class && !Message.class.isAssignableFrom(type)
+				&& !type.getName().startsWith("reactor.") && !type.getName().startsWith("org.reactivestreams.");
+	}
+
+	private static boolean isPlainOutput(@Nullable Class<?> type) {
+		return isPlainInput(type) || type == Void.class || type == void.class;
+	}
+
+	/**
+	 * Invokes the function.
+	 * @param payload the event
+	 * @return the response, or {@code null} when Spring Cloud Function must take this event (a JSON array given to a
+	 * function on single items, which it applies to each item)
+	 */
+	@SuppressWarnings("unchecked")
+	@Nullable InvocationResponse invoke(byte[] payload) {
+		if (!this.collectionInput && isJsonArray(payload)) {
+			return null;
+		}
+		if (this.target instanceof Supplier<?> supplier && !(this.target instanceof Function)) {
+			return response(supplier.get());
+		}
+		Object input = input(payload);
+		if (this.target instanceof Function<?, ?> function) {
+			return response(((Function<Object, Object>) function).apply(input));
+		}
+		((Consumer<Object>) this.target).accept(input);
+		return InvocationResponse.EMPTY;
+	}
+
+	private static boolean isJsonArray(byte[] payload) {
+		for (byte b : payload) {
+			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+				return b == '[';
+			}
+		}
+		return false;
+	}
+
+	private Object input(byte[] payload) {
+		if (this.rawInputType == byte[].class) {
+			return payload;
+		}
+		if (this.rawInputType == String.class) {
+			return new String(payload, StandardCharsets.UTF_8);
+		}
+		return this.jsonMapper.fromJson(payload, this.inputType);
+	}
+
+	private InvocationResponse response(@Nullable Object output) {
+		if (output == null) {
+			return InvocationResponse.EMPTY;
+		}
+		if (output instanceof byte[] bytes) {
+			return new InvocationResponse(bytes, JSON);
+		}
+		if (output instanceof String text && JsonMapper.isJsonString(text)) {
+			return new InvocationResponse(text.getBytes(StandardCharsets.UTF_8), JSON);
+		}
+		return new InvocationResponse(this.jsonMapper.toJson(output), JSON);
+	}
+
+}
