@@ -38,7 +38,9 @@ final class Options {
 
 	int slowMillis = 100;
 
-	int slowRounds = 5;
+	int slowSingle = 10;
+
+	int slowRounds = 4;
 
 	int memory = 1024;
 
@@ -69,6 +71,7 @@ final class Options {
 				case "--throughput" -> options.throughput = Integer.parseInt(args[++i]);
 				case "--concurrency" -> options.concurrency = Integer.parseInt(args[++i]);
 				case "--slow-ms" -> options.slowMillis = Integer.parseInt(args[++i]);
+				case "--slow-single" -> options.slowSingle = Integer.parseInt(args[++i]);
 				case "--slow-rounds" -> options.slowRounds = Integer.parseInt(args[++i]);
 				case "--memory" -> options.memory = Integer.parseInt(args[++i]);
 				case "--start-timeout" -> options.startTimeoutSeconds = Long.parseLong(args[++i]);
@@ -87,20 +90,22 @@ final class Options {
 		this.warmup = 100;
 		this.invocations = 200;
 		this.throughput = 200;
+		this.slowSingle = 3;
 		this.slowRounds = 2;
 	}
 
 	static String usage() {
 		return """
 				Options:
-				  --quick               smoke test: 1 run, 100 warm-up, 200 invocations, 2 slow rounds
+				  --quick               smoke test: 1 run, 100 warm-up, 200 invocations, a few slow ones
 				  --runs N              runs, each alternating all contenders (default 5)
 				  --warmup N            warm-up invocations before the latency sample (default 1000)
 				  --invocations N       invocations in the warm latency sample (default 3000)
 				  --throughput N        invocations in the single-worker throughput batch (default 3000)
 				  --concurrency N       AWS_LAMBDA_MAX_CONCURRENCY for the slow case, 0 to skip it (default 16)
 				  --slow-ms N           how long slow sleeps (default 100)
-				  --slow-rounds N       slow batch sizes: N one at a time, N x concurrency at once (default 5)
+				  --slow-single N       slow invocations one at a time: the single-worker figure (default 10)
+				  --slow-rounds N       slow invocations N x concurrency, that many out at once (default 4)
 				  --contenders a,b      among ours-jar, ours-zip, scf, ric, floor (default all)
 				  --zip PATH            our function.zip; ours-zip is skipped without it
 				  --java PATH           the java every JVM contender runs on (default: the harness's own)

@@ -67,7 +67,7 @@ final class Report {
 			.append("}` with `AWS_LAMBDA_MAX_CONCURRENCY=")
 			.append(this.options.concurrency)
 			.append("`, ")
-			.append(this.options.slowRounds)
+			.append(this.options.slowSingle)
 			.append(" invocations one at a time, then ")
 			.append(this.options.slowRounds * this.options.concurrency)
 			.append(" with up to ")

@@ -152,7 +152,7 @@ final class Trial implements AutoCloseable {
 		awaitFirstPoll();
 		// Warm-up: every worker takes part once, so lazily started workers are up.
 		rate(concurrency, concurrency, event, answer);
-		double single = rate(this.options.slowRounds, 1, event, answer);
+		double single = rate(this.options.slowSingle, 1, event, answer);
 		double concurrent = rate(this.options.slowRounds * concurrency, concurrency, event, answer);
 		result.put(Metric.SLOW_SINGLE, single);
 		result.put(Metric.SLOW_CONCURRENT, concurrent);
