@@ -1,0 +1,225 @@
+package dev.lambdaruntime.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Runs every contender in turn, several times, and writes the Markdown report.
+ */
+public final class BenchmarkMain {
+
+	private BenchmarkMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (List.of(args).contains("--help")) {
+			System.out.print(Options.usage());
+			return;
+		}
+		Options options = Options.parse(args);
+		Path results = options.out.getParent();
+		Path logs = results.resolve("logs");
+		deleteRecursively(logs);
+		Files.createDirectories(logs);
+		List<Contender> contenders = contenders(options, results.resolve("work"));
+		List<String> setting = setting(options, contenders);
+		setting.forEach((line) -> System.out.println("# " + line));
+		List<TrialResult> all = new ArrayList<>();
+		for (int run = 1; run <= options.runs; run++) {
+			for (int i = 0; i < contenders.size(); i++) {
+				// Alternate, and rotate the order each run so no contender always goes first.
+				Contender contender = contenders.get((i + run - 1) % contenders.size());
+				TrialResult result = new TrialResult(contender.key(), run);
+				measure(options, contender, result, logs);
+				all.add(result);
+				System.out.println(progress(options, result));
+			}
+		}
+		setting.add("load average (1, 5, 15 min) at the end: " + Machine.loadAverage() + "; finished "
+				+ ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		String markdown = new Report(options, contenders, all, setting).markdown();
+		Files.writeString(options.out, markdown, StandardCharsets.UTF_8);
+		System.out.println();
+		System.out.print(markdown);
+		System.out.println("Report written to " + options.out);
+	}
+
+	private static void measure(Options options, Contender contender, TrialResult result, Path logs) {
+		String prefix = "run" + result.run() + "-" + contender.key();
+		try (Trial trial = Trial.start(options, contender, "greet", 0, logs.resolve(prefix + "-greet.log"))) {
+			try {
+				trial.measureGreet(result);
+			}
+			catch (Exception ex) {
+				result.problem("greet: " + ex.getMessage());
+			}
+		}
+		catch (IOException ex) {
+			result.problem("greet: could not start: " + ex.getMessage());
+		}
+		if (options.concurrency <= 0) {
+			return;
+		}
+		try (Trial trial = Trial.start(options, contender, "slow", options.concurrency,
+				logs.resolve(prefix + "-slow.log"))) {
+			try {
+				trial.measureConcurrency(result);
+			}
+			catch (Exception ex) {
+				result.problem("slow: " + ex.getMessage());
+			}
+		}
+		catch (IOException ex) {
+			result.problem("slow: could not start: " + ex.getMessage());
+		}
+	}
+
+	private static String progress(Options options, TrialResult result) {
+		StringBuilder line = new StringBuilder("run " + result.run() + "/" + options.runs + " " + result.contender());
+		result.values().forEach((metric, value) -> line.append(", ").append(metric.title()).append(' ')
+			.append(Metric.format(value)).append(' ').append(metric.unit()));
+		result.problems().forEach((problem) -> line.append("\n  PROBLEM ").append(problem));
+		return line.toString();
+	}
+
+	private static List<Contender> contenders(Options options, Path work) throws IOException {
+		Path root = options.root;
+		String java = options.java;
+		List<Contender> contenders = new ArrayList<>();
+		for (String key : List.of(Contender.OURS_JAR, Contender.OURS_ZIP, Contender.SCF, Contender.RIC,
+				Contender.FLOOR)) {
+			if (!options.contenders.contains(key)) {
+				continue;
+			}
+			switch (key) {
+				case Contender.OURS_JAR -> {
+					Path jar = required(root.resolve("sample-app/target/sample-app.jar"));
+					contenders.add(new Contender(key, 1, "ours, java -jar sample-app.jar", List.of(java, "-jar",
+							jar.toString()), jar.getParent(), (function) -> Map.of("SPRING_CLOUD_FUNCTION_DEFINITION",
+									function)));
+				}
+				case Contender.OURS_ZIP -> {
+					if (options.zip == null) {
+						System.out.println("# ours-zip skipped: no --zip given");
+						continue;
+					}
+					Path task = unzip(required(options.zip), work.resolve("function"));
+					contenders.add(new Contender(key, 2, "ours, function.zip", List.of(task.resolve("bootstrap")
+						.toString()), task, (function) -> Map.of("SPRING_CLOUD_FUNCTION_DEFINITION", function)));
+				}
+				case Contender.SCF -> {
+					Path jar = required(root.resolve("benchmarks/scf-custom-runtime/target/scf-custom-runtime.jar"));
+					// The definition too, as SCF's docs advise: else its registry warns on every lookup.
+					contenders.add(new Contender(key, 3, "Spring Cloud Function custom runtime", List.of(java, "-jar",
+							jar.toString()), jar.getParent(), (function) -> Map.of("SPRING_CLOUD_FUNCTION_DEFINITION",
+									function)));
+				}
+				case Contender.RIC -> {
+					Path target = root.resolve("benchmarks/ric-function-invoker/target");
+					Path jar = required(target.resolve("ric-function-invoker.jar"));
+					required(target.resolve("lib"));
+					String handler = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
+					contenders.add(new Contender(key, 4, "AWS RIC + FunctionInvoker", List.of(java, "-cp",
+							jar + ":" + target.resolve("lib") + "/*",
+							"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler), target,
+							(function) -> Map.of("_HANDLER", handler, "MAIN_CLASS",
+									"dev.lambdaruntime.benchmarks.ric.RicFunctionInvokerApplication",
+									"SPRING_CLOUD_FUNCTION_DEFINITION", function)));
+				}
+				case Contender.FLOOR -> {
+					Path jar = required(root.resolve("benchmarks/floor/target/benchmark-floor-0.1.0-SNAPSHOT.jar"));
+					contenders.add(new Contender(key, 5, "floor, raw-socket loop", List.of(java, "-cp",
+							jar.toString(), "dev.lambdaruntime.benchmarks.floor.RawLoop"), jar.getParent(),
+							(function) -> Map.of()));
+				}
+				default -> throw new IllegalStateException(key);
+			}
+		}
+		return contenders;
+	}
+
+	private static List<String> setting(Options options, List<Contender> contenders) {
+		List<String> setting = new ArrayList<>();
+		setting.add("date: " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+		setting.add("machine: " + Machine.processors() + " CPUs (" + Machine.cpu() + "), " + Machine.memory()
+				+ " memory, " + Machine.os() + "; load average (1, 5, 15 min) at the start: "
+				+ Machine.loadAverage());
+		setting.add("JDK of the JVM contenders: " + Machine.javaVersion(options.java) + " (" + options.java + ")");
+		if (contenders.stream().anyMatch((contender) -> contender.key().equals(Contender.OURS_ZIP))) {
+			setting.add("function.zip: " + options.zip + " (runs its own bootstrap and JRE)");
+		}
+		setting.add("JVM options for every contender (JAVA_TOOL_OPTIONS): "
+				+ ((options.memory > 0) ? "-XX:MaxRAM=" + options.memory + "m " : "") + String.join(" ",
+						options.jvmArgs) + "; AWS_LAMBDA_FUNCTION_MEMORY_SIZE=" + ((options.memory > 0)
+								? options.memory : 1024));
+		setting.add("per run and contender: " + options.warmup + " warm-up, " + options.invocations
+				+ " timed one at a time, " + options.throughput + " for throughput"
+				+ ((options.concurrency > 0) ? "; slow case with AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency
+						: "; slow case skipped")
+				+ (options.quick ? " (quick mode: a smoke test, not a measurement)" : ""));
+		if (options.note != null) {
+			setting.add("note: " + options.note);
+		}
+		setting.add("runs: " + options.runs + ", contenders alternating, the order rotated each run");
+		return setting;
+	}
+
+	private static Path required(Path path) {
+		if (!Files.exists(path)) {
+			throw new IllegalStateException(path + " is missing: build it first (benchmarks/run.sh does)");
+		}
+		return path;
+	}
+
+	private static Path unzip(Path zip, Path target) throws IOException {
+		deleteRecursively(target);
+		Files.createDirectories(target);
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				Path file = target.resolve(entry.getName()).normalize();
+				if (!file.startsWith(target)) {
+					throw new IOException("Zip entry outside the target: " + entry.getName());
+				}
+				if (entry.isDirectory()) {
+					Files.createDirectories(file);
+					continue;
+				}
+				Files.createDirectories(file.getParent());
+				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		// java.util.zip drops Unix modes: make the bootstrap and the JRE's launchers executable again.
+		try (Stream<Path> files = Files.walk(target)) {
+			files.filter(Files::isRegularFile)
+				.filter((file) -> file.getFileName().toString().equals("bootstrap")
+						|| file.getParent().getFileName().toString().equals("bin")
+						|| file.getFileName().toString().equals("jspawnhelper"))
+				.forEach((file) -> file.toFile().setExecutable(true));
+		}
+		return target;
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(path)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.lambdaruntime.benchmarks.jmh;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaruntime.api.Invocation;
+import dev.lambdaruntime.api.LambdaEnvironment;
+import dev.lambdaruntime.benchmarks.functions.BenchmarkFunctions;
+import dev.lambdaruntime.function.FunctionInvocationHandler;
+import dev.lambdaruntime.function.FunctionResolver;
+import dev.lambdaruntime.function.TraceHeaderPublisher;
+import dev.lambdaruntime.loop.InvocationResponse;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The greet payload through Spring Cloud Function: looked up per invocation (as SCF's own loop does), resolved once,
+ * and through our {@link FunctionInvocationHandler} (the message with its Lambda headers and context, and the answer
+ * turned back into bytes).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class GreetConversionBenchmark {
+
+	private static final byte[] EVENT = CannedRuntimeApi.EVENT;
+
+	private ConfigurableApplicationContext context;
+
+	private FunctionCatalog catalog;
+
+	private FunctionInvocationWrapper greet;
+
+	private FunctionInvocationHandler handler;
+
+	private Message<byte[]> message;
+
+	private Invocation invocation;
+
+	@Setup(Level.Trial)
+	public void start() {
+		this.context = new SpringApplicationBuilder(GreetApplication.class).web(WebApplicationType.NONE)
+			.properties("spring.main.banner-mode=off", "logging.level.root=warn",
+					"spring.cloud.function.definition=greet")
+			.run();
+		this.catalog = this.context.getBean(FunctionCatalog.class);
+		this.greet = this.catalog.lookup("greet", "application/json");
+		this.handler = new FunctionInvocationHandler(new FunctionResolver(this.catalog).resolve("greet", null, false),
+				LambdaEnvironment.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "benchmark",
+						"AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")::get),
+				this.context.getBean(JsonMapper.class), new TraceHeaderPublisher(1));
+		this.message = MessageBuilder.withPayload(EVENT)
+			.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
+			.build();
+		this.invocation = new Invocation(CannedRuntimeApi.REQUEST_ID, System.currentTimeMillis() + 900_000,
+				"arn:aws:lambda:us-east-1:123456789012:function:benchmark",
+				"Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=0", null, null, null, null,
+				"application/json", EVENT);
+	}
+
+	@TearDown(Level.Trial)
+	public void stop() {
+		this.context.close();
+	}
+
+	/**
+	 * Catalog lookup and apply on every invocation, as Spring Cloud Function's custom runtime loop does.
+	 * @return the answer
+	 */
+	@Benchmark
+	public Object lookupAndApply() {
+		return this.catalog.<FunctionInvocationWrapper>lookup("greet", "application/json").apply(this.message);
+	}
+
+	/**
+	 * Apply on a function resolved once: the conversion alone.
+	 * @return the answer
+	 */
+	@Benchmark
+	public Object applyResolved() {
+		return this.greet.apply(this.message);
+	}
+
+	/**
+	 * Our handler: message, Lambda context, conversion in and out.
+	 * @return the answer's bytes
+	 */
+	@Benchmark
+	public InvocationResponse ourHandler() {
+		return this.handler.handle(this.invocation);
+	}
+
+	/**
+	 * Just the greet function, for scale.
+	 */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(BenchmarkFunctions.class)
+	static class GreetApplication {
+
+	}
+
+}
