@@ -9,8 +9,12 @@ import java.util.function.Supplier;
 
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.messaging.Message;
 
@@ -32,11 +36,23 @@ final class DirectInvoker {
 
 	private final boolean collectionInput;
 
-	private DirectInvoker(Object target, Type inputType, Class<?> rawInputType, JsonMapper jsonMapper) {
+	private final @Nullable ObjectMapper objectMapper;
+
+	private final @Nullable ObjectReader inputReader;
+
+	private DirectInvoker(Object target, Type inputType, Class<?> rawInputType, @Nullable Class<?> rawOutputType,
+			JsonMapper jsonMapper) {
 		this.target = target;
 		this.inputType = inputType;
 		this.rawInputType = rawInputType;
 		this.jsonMapper = jsonMapper;
+		this.objectMapper = (jsonMapper instanceof JacksonMapper jackson) ? jackson.getObjectMapper() : null;
+		// Resolved once: Jackson builds the (de)serializers now, at start-up, not on the first event.
+		this.inputReader = (this.objectMapper != null && needsJson(rawInputType))
+				? this.objectMapper.readerFor(this.objectMapper.constructType(inputType)) : null;
+		if (this.objectMapper != null && rawOutputType != null && needsJson(rawOutputType)) {
+			this.objectMapper.writerFor(rawOutputType);
+		}
 		this.collectionInput = rawInputType.isArray() || Collection.class.isAssignableFrom(rawInputType)
 				|| rawInputType == Void.class;
 	}
@@ -58,18 +74,24 @@ final class DirectInvoker {
 		}
 		if (function.isSupplier()) {
 			return isPlainOutput(function.getRawOutputType()) ? new DirectInvoker(target, Void.class, Void.class,
-					jsonMapper) : null;
+					function.getRawOutputType(), jsonMapper) : null;
 		}
 		Class<?> rawInput = function.getRawInputType();
 		if (!isPlainInput(rawInput) || (function.isFunction() && !isPlainOutput(function.getRawOutputType()))) {
 			return null;
 		}
-		return new DirectInvoker(target, function.getInputType(), rawInput, jsonMapper);
+		return new DirectInvoker(target, function.getInputType(), rawInput,
+				function.isFunction() ? function.getRawOutputType() : null, jsonMapper);
 	}
 
 	private static boolean isPlainInput(@Nullable Class<?> type) {
 		return type != null && type != Object.class && !Message.class.isAssignableFrom(type)
 				&& !type.getName().startsWith("reactor.") && !type.getName().startsWith("org.reactivestreams.");
+	}
+
+	private static boolean needsJson(Class<?> type) {
+		return type != byte[].class && type != String.class && type != Void.class && type != void.class
+				&& !type.isInterface() && type != Object.class;
 	}
 
 	private static boolean isPlainOutput(@Nullable Class<?> type) {
@@ -114,7 +136,17 @@ final class DirectInvoker {
 		if (this.rawInputType == String.class) {
 			return new String(payload, StandardCharsets.UTF_8);
 		}
-		return this.jsonMapper.fromJson(payload, this.inputType);
+		if (this.inputReader == null) {
+			return this.jsonMapper.fromJson(payload, this.inputType);
+		}
+		try {
+			return this.inputReader.readValue(payload);
+		}
+		catch (JacksonException ex) {
+			// Worded as Spring Cloud Function words it, so both paths fail alike.
+			throw new IllegalStateException("Failed to convert JSON to " + this.inputType + ": " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	private InvocationResponse response(@Nullable Object output) {
@@ -127,7 +159,9 @@ final class DirectInvoker {
 		if (output instanceof String text && JsonMapper.isJsonString(text)) {
 			return new InvocationResponse(text.getBytes(StandardCharsets.UTF_8), JSON);
 		}
-		return new InvocationResponse(this.jsonMapper.toJson(output), JSON);
+		byte[] json = (this.objectMapper != null) ? this.objectMapper.writeValueAsBytes(output)
+				: this.jsonMapper.toJson(output);
+		return new InvocationResponse(json, JSON);
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The direct path must answer exactly as Spring Cloud Function's own path does, for every shape it takes on.
@@ -72,6 +73,21 @@ class DirectInvokerTests {
 			InvocationResponse actual = direct.handle(invocation(payload));
 			assertThat(text(actual)).isEqualTo(text(expected));
 			assertThat(actual.contentType()).isEqualTo(expected.contentType());
+		});
+	}
+
+	@ParameterizedTest(name = "{0} of {1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			greet     | {"name":
+			greet     | not json
+			echoNumber | "x"
+			""")
+	void failsAsSpringCloudFunctionDoes(String definition, String payload) {
+		this.contextRunner.run((context) -> {
+			Throwable expected = catchThrowable(() -> handler(context, definition, false).handle(invocation(payload)));
+			Throwable actual = catchThrowable(() -> handler(context, definition, true).handle(invocation(payload)));
+			assertThat(expected).isNotNull();
+			assertThat(actual).isInstanceOf(expected.getClass()).hasMessage(expected.getMessage());
 		});
 	}
 
