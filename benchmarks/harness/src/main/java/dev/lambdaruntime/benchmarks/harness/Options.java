@@ -109,7 +109,7 @@ final class Options {
 				  --contenders a,b      among ours-jar, ours-zip, scf, ric, floor (default all)
 				  --zip PATH            our function.zip; ours-zip is skipped without it
 				  --java PATH           the java every JVM contender runs on (default: the harness's own)
-				  --memory MB           AWS_LAMBDA_FUNCTION_MEMORY_SIZE, also -XX:MaxRAM as Lambda's limit; 0: none
+				  --memory MB           AWS_LAMBDA_FUNCTION_MEMORY_SIZE, also -XX:MaxRAM as Lambda's limit (and Serial GC below 1792 MB, as the JVM picks in such a container); 0: none
 				  --jvm-arg ARG         extra JVM option for every contender (JAVA_TOOL_OPTIONS), repeatable
 				  --note TEXT           a line for the report, e.g. what else the machine was doing
 				  --out PATH            report file (default benchmarks/results/latest.md)

@@ -100,11 +100,19 @@ final class Trial implements AutoCloseable {
 		return (options.memory > 0) ? options.memory : 1024;
 	}
 
+	/** Below this much memory the JVM does not consider its machine server class, and defaults to Serial GC. */
+	private static final int SERVER_CLASS_MEMORY_MB = 1792;
+
 	private static String javaToolOptions(Options options) {
 		StringBuilder toolOptions = new StringBuilder();
 		if (options.memory > 0) {
-			// Lambda runs the JVM in a container of that size; MaxRAM gives it the same heap and GC ergonomics.
+			// Lambda runs the JVM in a container of that size. MaxRAM gives it the same heap sizing, but the JVM's
+			// server-class check reads the machine's memory, not MaxRAM: under a container below 1792 MB the JVM
+			// picks Serial GC, so say so, or every contender pays G1's bookkeeping that it would not pay on Lambda.
 			toolOptions.append("-XX:MaxRAM=").append(options.memory).append('m');
+			if (options.memory < SERVER_CLASS_MEMORY_MB) {
+				toolOptions.append(" -XX:+UseSerialGC");
+			}
 		}
 		for (String arg : options.jvmArgs) {
 			toolOptions.append((toolOptions.length() > 0) ? " " : "").append(arg);
