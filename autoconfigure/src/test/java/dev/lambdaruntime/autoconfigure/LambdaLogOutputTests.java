@@ -166,11 +166,14 @@ class LambdaLogOutputTests {
 	}
 
 	@Test
-	void leavesLevelsTheApplicationConfiguredAlone(CapturedOutput output) {
-		run("--AWS_LAMBDA_LOG_FORMAT=JSON", "--AWS_LAMBDA_LOG_LEVEL=ERROR", "--logging.level.root=INFO");
+	void leavesLevelsAndJsonSettingsTheApplicationConfiguredAlone(CapturedOutput output) {
+		run("--AWS_LAMBDA_LOG_FORMAT=JSON", "--AWS_LAMBDA_LOG_LEVEL=ERROR", "--logging.level.root=INFO",
+				"--logging.structured.json.add.service=orders");
 		this.emulator.invoke("\"hello\"");
 		this.context.close();
-		assertThat(jsonLines(output)).extracting((line) -> line.get("message")).contains("Shouting");
+		assertThat(jsonLines(output)).filteredOn((line) -> "Shouting".equals(line.get("message")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).containsEntry("service", "orders"));
 	}
 
 	private void run(String... arguments) {

@@ -6,10 +6,13 @@ import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +79,14 @@ class LambdaJsonLogFormatterTests {
 	void escapesMessagesIntoValidJson() {
 		String message = "quote \" backslash \\ newline \n tab \t unicode \u2603";
 		assertThat(parse(this.formatter.format(event(Level.INFO, message, null)))).containsEntry("message", message);
+	}
+
+	@Test
+	void letsBootsJsonCustomizerAddMembers() {
+		LambdaJsonLogFormatter customized = new LambdaJsonLogFormatter(
+				(StructuredLoggingJsonMembersCustomizer<ILoggingEvent>) (members) -> members.add("service", "orders"));
+		assertThat(parse(customized.format(event(Level.INFO, "hello", null)))).containsEntry("service", "orders")
+			.containsEntry("message", "hello");
 	}
 
 	private LoggingEvent event(Level level, String message, Throwable throwable, Object... arguments) {

@@ -67,9 +67,10 @@ class RuntimeLoopTests {
 	}
 
 	@Test
-	void bracketsEachInvocationWithTheScopeUntilItsAnswerIsSent() {
+	void bracketsEachInvocationWithTheScopeUntilItsAnswerIsSent() throws Exception {
 		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
 		List<String> events = new CopyOnWriteArrayList<>();
+		CountDownLatch scopesLeft = new CountDownLatch(2);
 		InvocationScope scope = new InvocationScope() {
 
 			@Override
@@ -83,6 +84,7 @@ class RuntimeLoopTests {
 				String path = emulator.runtimeRequests().get(emulator.runtimeRequests().size() - 1).path();
 				events.add("exit " + invocation.requestId() + " after " + path.substring(path.lastIndexOf('/') + 1)
 						+ " on " + Thread.currentThread().getName());
+				scopesLeft.countDown();
 			}
 
 		};
@@ -99,6 +101,8 @@ class RuntimeLoopTests {
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
 		String ok = emulator.invoke("\"ok\"").requestId();
 		String failed = emulator.invoke("").requestId();
+		// The caller has its answer before the worker leaves the scope.
+		assertThat(scopesLeft.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(events).containsExactly("enter " + ok + " on lambda-runtime-1", "handle " + ok,
 				"exit " + ok + " after response on lambda-runtime-1", "enter " + failed + " on lambda-runtime-1",
 				"handle " + failed, "exit " + failed + " after error on lambda-runtime-1");
