@@ -6,7 +6,9 @@ import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.FunctionResolver;
 import dev.lambdaruntime.function.TraceHeaderPublisher;
 import dev.lambdaruntime.loop.ExitHandler;
+import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -65,7 +67,13 @@ public final class LambdaRuntimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
+	InvocationScope lambdaInvocationScope() {
+		return new RequestIdMdc();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler, InvocationScope scope,
 			LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment, Environment environment) {
 		RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
 		String endpoint = detection.endpoint();
@@ -73,11 +81,11 @@ public final class LambdaRuntimeAutoConfiguration {
 			throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
 		}
 		int workers = workers(properties, lambdaEnvironment);
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler);
+		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler, scope);
 		String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
 				: handler.getClass().getName();
 		return new RuntimeLoopLifecycle(loop, properties.getShutdownGracePeriod(),
-				"function '" + function + "', " + workers + " worker(s), Runtime API at " + endpoint);
+				StartupLine.of(function, lambdaEnvironment, workers, endpoint));
 	}
 
 	private static int workers(LambdaRuntimeProperties properties, LambdaEnvironment environment) {

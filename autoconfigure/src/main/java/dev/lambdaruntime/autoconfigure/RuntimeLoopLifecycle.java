@@ -20,18 +20,18 @@ public final class RuntimeLoopLifecycle implements SmartLifecycle {
 
 	private final Duration shutdownGracePeriod;
 
-	private final String description;
+	private final StartupLine startupLine;
 
-	RuntimeLoopLifecycle(RuntimeLoop loop, Duration shutdownGracePeriod, String description) {
+	RuntimeLoopLifecycle(RuntimeLoop loop, Duration shutdownGracePeriod, StartupLine startupLine) {
 		this.loop = loop;
 		this.shutdownGracePeriod = shutdownGracePeriod;
-		this.description = description;
+		this.startupLine = startupLine;
 	}
 
 	@Override
 	public void start() {
 		this.loop.start();
-		logger.info("Lambda runtime started: " + this.description);
+		logger.info(this.startupLine.message());
 	}
 
 	@Override

@@ -82,7 +82,11 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	@Override
 	public InvocationResponse handle(Invocation invocation) {
-		MDC.put(REQUEST_ID_MDC_KEY, invocation.requestId());
+		// The runtime loop may have put it already, for its own lines about this invocation; then it clears it too.
+		boolean putRequestId = !invocation.requestId().equals(MDC.get(REQUEST_ID_MDC_KEY));
+		if (putRequestId) {
+			MDC.put(REQUEST_ID_MDC_KEY, invocation.requestId());
+		}
 		this.traceHeaders.publish(invocation.traceId());
 		try {
 			if (logger.isDebugEnabled()) {
@@ -94,7 +98,9 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		}
 		finally {
 			this.traceHeaders.clear();
-			MDC.remove(REQUEST_ID_MDC_KEY);
+			if (putRequestId) {
+				MDC.remove(REQUEST_ID_MDC_KEY);
+			}
 		}
 	}
 

@@ -24,6 +24,8 @@ public final class RuntimeLoop {
 
 	private final ExitHandler exitHandler;
 
+	private final InvocationScope scope;
+
 	private final List<Worker> workers = new ArrayList<>();
 
 	private volatile boolean running;
@@ -39,6 +41,19 @@ public final class RuntimeLoop {
 	 */
 	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
 			ExitHandler exitHandler) {
+		this(clients, handler, workerCount, exitHandler, InvocationScope.NONE);
+	}
+
+	/**
+	 * A loop that is not yet started, bracketing each invocation with a scope.
+	 * @param clients makes one Runtime API client per worker
+	 * @param handler handles every invocation; must be thread-safe when {@code workerCount > 1}
+	 * @param workerCount how many invocations to serve at once
+	 * @param exitHandler ends the process after a fatal error
+	 * @param scope entered before each invocation and exited after its answer, on the worker's thread
+	 */
+	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
+			ExitHandler exitHandler, InvocationScope scope) {
 		if (workerCount < 1) {
 			throw new IllegalArgumentException("workerCount must be at least 1, but was " + workerCount);
 		}
@@ -46,6 +61,7 @@ public final class RuntimeLoop {
 		this.handler = handler;
 		this.workerCount = workerCount;
 		this.exitHandler = exitHandler;
+		this.scope = scope;
 	}
 
 	/**
@@ -56,7 +72,7 @@ public final class RuntimeLoop {
 			return;
 		}
 		for (int i = 1; i <= this.workerCount; i++) {
-			Worker worker = new Worker(this.clients.get(), this.handler, this::fail);
+			Worker worker = new Worker(this.clients.get(), this.handler, this.scope, this::fail);
 			Thread thread = new Thread(worker, "lambda-runtime-" + i);
 			thread.setDaemon(false);
 			worker.attach(thread);

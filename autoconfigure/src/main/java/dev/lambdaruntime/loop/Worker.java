@@ -27,6 +27,8 @@ final class Worker implements Runnable {
 
 	private final InvocationHandler handler;
 
+	private final InvocationScope scope;
+
 	private final Consumer<String> fatal;
 
 	private @Nullable Thread thread;
@@ -35,9 +37,10 @@ final class Worker implements Runnable {
 
 	private volatile boolean busy;
 
-	Worker(RuntimeApiClient client, InvocationHandler handler, Consumer<String> fatal) {
+	Worker(RuntimeApiClient client, InvocationHandler handler, InvocationScope scope, Consumer<String> fatal) {
 		this.client = client;
 		this.handler = handler;
+		this.scope = scope;
 		this.fatal = fatal;
 	}
 
@@ -54,7 +57,7 @@ final class Worker implements Runnable {
 		try {
 			while (!this.stopping) {
 				Invocation invocation = next();
-				if (invocation == null || !serve(invocation)) {
+				if (invocation == null || !serveInScope(invocation)) {
 					return;
 				}
 			}
@@ -84,6 +87,16 @@ final class Worker implements Runnable {
 					return null;
 				}
 			}
+		}
+	}
+
+	private boolean serveInScope(Invocation invocation) {
+		this.scope.enter(invocation);
+		try {
+			return serve(invocation);
+		}
+		finally {
+			this.scope.exit(invocation);
 		}
 	}
 

@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring.
+ * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring, and the
+ * logging support stays below the auto-configuration and out of the core.
  */
 class PackageDependencyTests {
 
@@ -44,6 +45,29 @@ class PackageDependencyTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.lambdaruntime.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void coreAndFunctionBridgeDoNotUseTheLoggingSupport() {
+		noClasses().that()
+			.resideInAnyPackage("dev.lambdaruntime.api..", "dev.lambdaruntime.loop..", "dev.lambdaruntime.function..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.lambdaruntime.logging..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void loggingSupportUsesTheLoopScopeAndSpringBootLoggingOnly() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.logging..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.slf4j..", "org.apache.commons.logging..",
+					"ch.qos.logback..", "org.springframework.boot..", "org.springframework.core..",
+					"org.springframework.util..", "dev.lambdaruntime.api..", "dev.lambdaruntime.loop..",
+					"dev.lambdaruntime.logging..")
 			.check(CLASSES);
 	}
 

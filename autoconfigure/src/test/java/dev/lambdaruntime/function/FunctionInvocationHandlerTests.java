@@ -127,6 +127,19 @@ class FunctionInvocationHandlerTests {
 	}
 
 	@Test
+	void leavesTheRequestIdToTheLoopThatPutIt() {
+		Invocation invocation = invocation("x");
+		MDC.put(FunctionInvocationHandler.REQUEST_ID_MDC_KEY, invocation.requestId());
+		try {
+			this.contextRunner.run((context) -> handler(context, "uppercase").handle(invocation));
+			assertThat(MDC.get(FunctionInvocationHandler.REQUEST_ID_MDC_KEY)).isEqualTo(invocation.requestId());
+		}
+		finally {
+			MDC.remove(FunctionInvocationHandler.REQUEST_ID_MDC_KEY);
+		}
+	}
+
+	@Test
 	void letsAFunctionsExceptionThrough() {
 		this.contextRunner.run((context) -> assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> handler(context, "explode").handle(invocation("x")))

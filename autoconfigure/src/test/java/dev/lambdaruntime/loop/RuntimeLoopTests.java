@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
@@ -62,6 +64,48 @@ class RuntimeLoopTests {
 			.contains("RuntimeLoopTests");
 		assertThat(emulator.invoke("\"next\"").payloadAsString()).isEqualTo("\"next\"");
 		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	@Test
+	void bracketsEachInvocationWithTheScopeUntilItsAnswerIsSent() throws Exception {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		List<String> events = new CopyOnWriteArrayList<>();
+		CountDownLatch scopesLeft = new CountDownLatch(2);
+		InvocationScope scope = new InvocationScope() {
+
+			@Override
+			public void enter(Invocation invocation) {
+				events.add("enter " + invocation.requestId() + " on " + Thread.currentThread().getName());
+			}
+
+			@Override
+			public void exit(Invocation invocation) {
+				// The answer is sent before the scope closes: the runtime's own lines about it are inside.
+				String path = emulator.runtimeRequests().get(emulator.runtimeRequests().size() - 1).path();
+				events.add("exit " + invocation.requestId() + " after " + path.substring(path.lastIndexOf('/') + 1)
+						+ " on " + Thread.currentThread().getName());
+				scopesLeft.countDown();
+			}
+
+		};
+		InvocationHandler handler = (invocation) -> {
+			events.add("handle " + invocation.requestId());
+			if (invocation.payload().length == 0) {
+				throw new IllegalArgumentException("empty");
+			}
+			return new InvocationResponse(invocation.payload(), null);
+		};
+		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()), handler, 1, this.exits,
+				scope);
+		loop.start();
+		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
+		String ok = emulator.invoke("\"ok\"").requestId();
+		String failed = emulator.invoke("").requestId();
+		// The caller has its answer before the worker leaves the scope.
+		assertThat(scopesLeft.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(events).containsExactly("enter " + ok + " on lambda-runtime-1", "handle " + ok,
+				"exit " + ok + " after response on lambda-runtime-1", "enter " + failed + " on lambda-runtime-1",
+				"handle " + failed, "exit " + failed + " after error on lambda-runtime-1");
 	}
 
 	@Test

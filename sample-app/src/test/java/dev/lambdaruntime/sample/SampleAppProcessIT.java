@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,8 @@ import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleAppProcessIT {
 
 	private static final Path JAR = Path.of("target", "sample-app.jar");
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@TempDir
 	Path logs;
@@ -45,6 +51,33 @@ class SampleAppProcessIT {
 			assertThat(emulator.takeRuntimeRequest(Duration.ofSeconds(1)).header("User-Agent"))
 				.startsWith("lambda-runtime-spring-boot/");
 			assertThat(log()).contains("Lambda runtime started: function 'greet'").doesNotContain("lambda\"}");
+		}
+	}
+
+	@Test
+	void writesLambdasJsonLogFormatWhenLambdaAsksForIt() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "fail", Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "INFO"));
+			InvokeResult failed = emulator.invoke("{\"card\":\"4111111111111111\"}");
+			assertThat(failed.functionError()).isEqualTo("Unhandled");
+			this.process.destroy();
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			List<Map<String, Object>> lines = new ArrayList<>();
+			for (String line : log().split("\n")) {
+				if (!line.isBlank()) {
+					lines.add(json.readValue(line, new TypeReference<Map<String, Object>>() {
+					}));
+				}
+			}
+			assertThat(lines).anySatisfy((line) -> assertThat((String) line.get("message"))
+				.startsWith("Lambda runtime started: function 'fail' as sample, custom runtime, 1 worker, init "));
+			assertThat(lines).filteredOn((line) -> failed.requestId().equals(line.get("requestId")))
+				.singleElement()
+				.satisfies((line) -> assertThat(line).containsEntry("level", "ERROR")
+					.containsEntry("logger", "dev.lambdaruntime.loop.Worker")
+					.containsEntry("errorType", "java.lang.IllegalStateException")
+					.containsEntry("errorMessage", "boom"));
+			assertThat(log()).doesNotContain("4111111111111111");
 		}
 	}
 
@@ -76,12 +109,20 @@ class SampleAppProcessIT {
 	}
 
 	private Process start(LambdaEmulator emulator, String function) throws IOException {
+		return start(emulator, function, Map.of());
+	}
+
+	private Process start(LambdaEmulator emulator, String function, Map<String, String> variables) throws IOException {
 		assertThat(JAR).exists();
 		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--logging.level.dev.lambdaruntime=DEBUG")
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+		if (variables.isEmpty()) {
+			command.add("--logging.level.dev.lambdaruntime=DEBUG");
+		}
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.logs.resolve("app.log").toFile());
 		Map<String, String> environment = builder.environment();
+		environment.putAll(variables);
 		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
 		environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", function);
 		environment.put("AWS_LAMBDA_FUNCTION_NAME", "sample");
