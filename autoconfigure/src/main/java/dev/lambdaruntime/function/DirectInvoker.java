@@ -106,7 +106,8 @@ final class DirectInvoker {
 	 */
 	@SuppressWarnings("unchecked")
 	@Nullable InvocationResponse invoke(byte[] payload) {
-		if (!this.collectionInput && isJsonArray(payload)) {
+		if ((!this.collectionInput && isJsonArray(payload))
+				|| (this.rawInputType == String.class && isJsonNull(payload))) {
 			return null;
 		}
 		if (this.target instanceof Supplier<?> supplier && !(this.target instanceof Function)) {
@@ -121,12 +122,39 @@ final class DirectInvoker {
 	}
 
 	private static boolean isJsonArray(byte[] payload) {
-		for (byte b : payload) {
-			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-				return b == '[';
-			}
+		int start = firstNonBlank(payload);
+		return start < payload.length && payload[start] == '[';
+	}
+
+	private static boolean isJsonNull(byte[] payload) {
+		return "null".equals(new String(payload, StandardCharsets.UTF_8).strip());
+	}
+
+	private static int firstNonBlank(byte[] payload) {
+		int i = 0;
+		while (i < payload.length && isBlank(payload[i])) {
+			i++;
 		}
-		return false;
+		return i;
+	}
+
+	private static boolean isBlank(byte b) {
+		return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+	}
+
+	/**
+	 * Text as Spring Cloud Function gives it: one quoted word or phrase without inner quotes loses its quotes
+	 * (and the blanks around them); anything else comes as it is.
+	 */
+	private static String text(byte[] payload) {
+		String text = new String(payload, StandardCharsets.UTF_8);
+		String trimmed = text.strip();
+		int last = trimmed.length() - 1;
+		if (last >= 1 && trimmed.charAt(0) == '"' && trimmed.charAt(last) == '"'
+				&& trimmed.indexOf('"', 1) == last) {
+			return trimmed.substring(1, last);
+		}
+		return text;
 	}
 
 	private Object input(byte[] payload) {
@@ -134,7 +162,7 @@ final class DirectInvoker {
 			return payload;
 		}
 		if (this.rawInputType == String.class) {
-			return new String(payload, StandardCharsets.UTF_8);
+			return text(payload);
 		}
 		if (this.inputReader == null) {
 			return this.jsonMapper.fromJson(payload, this.inputType);

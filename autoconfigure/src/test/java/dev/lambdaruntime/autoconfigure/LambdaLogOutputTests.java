@@ -210,7 +210,7 @@ class LambdaLogOutputTests {
 		@Bean
 		Function<String, String> shout() {
 			return (input) -> {
-				if (input.contains("fail")) {
+				if ("fail".equals(input)) {
 					throw new IllegalStateException("boom");
 				}
 				logger.info("Shouting");

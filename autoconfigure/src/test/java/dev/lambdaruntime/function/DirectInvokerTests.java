@@ -53,6 +53,16 @@ class DirectInvokerTests {
 			uppercase | [1,2]
 			uppercase | 123
 			uppercase | `  spaced  `
+			received  | hello
+			received  | "hello"
+			received  | `"he said \"hi\""`
+			received  | ` "padded" `
+			received  | "a" "b"
+			received  | {"a":"b"}
+			received  | 123
+			received  | true
+			received  | null
+			received  | `""`
 			echoNumber | 41
 			bytes     | abc
 			names     | [{"name":"a"},{"name":"b"}]
@@ -129,6 +139,12 @@ class DirectInvokerTests {
 		@Bean
 		Function<String, String> uppercase() {
 			return (input) -> input.toUpperCase(Locale.ROOT);
+		}
+
+		@Bean
+		Function<String, String> received() {
+			// Shows exactly what the function was given, through an output that is not JSON itself.
+			return (input) -> "<" + input + ">";
 		}
 
 		@Bean
