@@ -1,6 +1,5 @@
 package dev.lambdaruntime.events;
 
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ final class DynamoDbImages {
 		JsonNode value = entry.getValue();
 		return switch (entry.getKey()) {
 			case "S", "B" -> NODES.stringNode(value.asString());
-			case "N" -> NODES.numberNode(new BigDecimal(value.asString()));
+			case "N" -> number(value);
 			case "BOOL" -> NODES.booleanNode(value.asBoolean());
 			case "NULL" -> NODES.nullNode();
 			case "M" -> plain(value);
@@ -54,9 +53,14 @@ final class DynamoDbImages {
 		return list;
 	}
 
+	// Read as a JSON number is read: an int, a long or a double, as the function's mapper would see it.
+	private static JsonNode number(JsonNode value) {
+		return EventJson.MAPPER.readTree(value.asString());
+	}
+
 	private static ArrayNode numbers(JsonNode values) {
 		ArrayNode list = NODES.arrayNode();
-		values.forEach((item) -> list.add(new BigDecimal(item.asString())));
+		values.forEach((item) -> list.add(number(item)));
 		return list;
 	}
 

@@ -24,6 +24,8 @@ public final class EventFunction {
 
 	private static final String JSON_CONTENT_TYPE = "application/json";
 
+	private static final String RAW_CONTENT_TYPE = "application/octet-stream";
+
 	private final FunctionInvocationWrapper function;
 
 	private final LambdaEnvironment environment;
@@ -101,6 +103,11 @@ public final class EventFunction {
 	public @Nullable Object apply(Invocation invocation, Object payload, Map<String, Object> headers) {
 		if (this.function.isSupplier()) {
 			return await(this.function.get());
+		}
+		if (payload instanceof byte[] && this.inputType == byte[].class) {
+			// Raw bytes for a function on bytes, not JSON for Spring Cloud Function to decode.
+			headers = new HashMap<>(headers);
+			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, RAW_CONTENT_TYPE);
 		}
 		return await(this.function.apply(message(invocation, payload, headers)));
 	}

@@ -117,7 +117,10 @@ class EventFunctions {
 
 	@Bean
 	Function<byte[], String> size() {
-		return (bytes) -> bytes.length + " bytes: " + new String(bytes, StandardCharsets.UTF_8);
+		return (bytes) -> {
+			this.seen.add(MessageBuilder.withPayload(new String(bytes, StandardCharsets.UTF_8)).build());
+			return bytes.length + " bytes";
+		};
 	}
 
 	@Bean
