@@ -25,7 +25,7 @@ final class EventRuntime implements AutoCloseable {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
 					LambdaEventsAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class))
-			.withUserConfiguration(EventFunctions.class)
+			.withUserConfiguration(EventFunctions.class, AwsTypeFunctions.class)
 			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
 					"spring.cloud.function.definition=" + definition);
 	}
