@@ -56,7 +56,8 @@ public final class LambdaRuntimeAutoConfiguration {
 		return new FunctionInvocationHandler(
 				resolver.resolve(environment.getProperty(FunctionProperties.FUNCTION_DEFINITION),
 						lambdaEnvironment.handler(), environment.containsProperty(FunctionProperties.ROUTING_EXPRESSION)),
-				lambdaEnvironment, jsonMapper, traceHeaders, eventAdapter.getIfUnique(() -> EventAdapter.NONE));
+				lambdaEnvironment, jsonMapper, traceHeaders,
+				eventAdapter.getIfUnique(() -> EventAdapter.NONE));
 	}
 
 	@Bean

@@ -18,7 +18,8 @@ final class AwsEventTypes {
 
 	static final String PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
 
-	private static final String SERIALIZERS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
+	private static final String SERIALIZERS = "com.amazonaws.services.lambda.runtime.serialization.events."
+			+ "LambdaEventSerializers";
 
 	private static final ClassValue<Boolean> AWS_TYPES = new ClassValue<>() {
 

@@ -63,7 +63,7 @@ public final class EventHeaders {
 	/** The ARN of the queue, stream, table stream or topic the record came from. */
 	public static final String EVENT_SOURCE_ARN = "aws-event-source-arn";
 
-	/** The record's event name: {@code INSERT}, {@code MODIFY}, {@code REMOVE} (DynamoDB), {@code ObjectCreated:Put} (S3). */
+	/** The record's event name: {@code INSERT}, {@code MODIFY}, {@code REMOVE}, {@code ObjectCreated:Put}, ... */
 	public static final String EVENT_NAME = "aws-event-name";
 
 	/** The record's system attributes (SQS {@code attributes}), a {@code Map<String, Object>}. */

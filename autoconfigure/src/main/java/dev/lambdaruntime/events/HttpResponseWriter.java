@@ -82,7 +82,8 @@ final class HttpResponseWriter {
 			cookies.forEach(array::add);
 		}
 		boolean text = contentType == null || isText(contentType);
-		response.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+		response.put("body",
+				text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
 		response.put("isBase64Encoded", !text);
 		return new InvocationResponse(EventJson.bytes(response), JSON);
 	}

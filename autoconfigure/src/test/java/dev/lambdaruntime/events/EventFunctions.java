@@ -1,6 +1,7 @@
 package dev.lambdaruntime.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,11 +43,12 @@ class EventFunctions {
 		return (message) -> {
 			this.seen.add(message);
 			Map<String, String> path = headerMap(message, EventHeaders.HTTP_PATH_PARAMETERS);
+			Map<String, Object> headers = new LinkedHashMap<>();
+			headers.put("Location", "/orders/" + path.getOrDefault("id", "new"));
+			headers.put("Set-Cookie", List.of("session=abc; Secure", "theme=dark"));
 			return MessageBuilder.withPayload(receipt(message.getPayload()))
 				.setHeader(EventHeaders.HTTP_STATUS_CODE, 201)
-				.setHeader(EventHeaders.HTTP_RESPONSE_HEADERS,
-						Map.of("Location", "/orders/" + path.getOrDefault("id", "new"), "Set-Cookie",
-								List.of("session=abc; Secure", "theme=dark")))
+				.setHeader(EventHeaders.HTTP_RESPONSE_HEADERS, headers)
 				.build();
 		};
 	}

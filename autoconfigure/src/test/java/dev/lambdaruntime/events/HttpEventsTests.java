@@ -64,7 +64,8 @@ class HttpEventsTests {
 		this.runtime.serving("create").run((context) -> {
 			assertThat(this.runtime.invoke("api-gateway-rest.json")).isEqualTo("{\"statusCode\":201,"
 					+ "\"multiValueHeaders\":{\"Location\":[\"/orders/42\"],"
-					+ "\"Set-Cookie\":[\"session=abc; Secure\",\"theme=dark\"],\"Content-Type\":[\"application/json\"]},"
+					+ "\"Set-Cookie\":[\"session=abc; Secure\",\"theme=dark\"],"
+					+ "\"Content-Type\":[\"application/json\"]},"
 					+ "\"body\":\"{\\\"item\\\":\\\"book\\\",\\\"quantity\\\":2,\\\"status\\\":\\\"received\\\"}\","
 					+ "\"isBase64Encoded\":false}");
 			Message<?> message = context.getBean(EventFunctions.class).seen.get(0);
@@ -72,7 +73,8 @@ class HttpEventsTests {
 				.containsEntry(EventHeaders.HTTP_METHOD, "POST")
 				.containsEntry(EventHeaders.HTTP_PATH, "/orders/42")
 				.containsEntry(EventHeaders.HTTP_PATH_PARAMETERS, Map.of("id", "42"))
-				.containsEntry(EventHeaders.HTTP_QUERY_PARAMETERS, Map.of("parameter1", "value2", "parameter2", "value"))
+				.containsEntry(EventHeaders.HTTP_QUERY_PARAMETERS,
+						Map.of("parameter1", "value2", "parameter2", "value"))
 				.containsEntry(EventHeaders.HTTP_AUTHORIZER_CLAIMS,
 						Map.of("sub", "user-123", "email", "jane@example.com"));
 			assertThat(EventFunctions.headerMap(message, EventHeaders.HTTP_HEADERS)).containsEntry("x-custom",
@@ -165,8 +167,9 @@ class HttpEventsTests {
 	@Test
 	void aPojoFunctionThatRejectsItsInputIsA500UnlessItSaysOtherwise() {
 		String event = EventRuntime.event("api-gateway-http.json").replace("\\\"quantity\\\":2", "\\\"quantity\\\":0");
-		this.runtime.serving("order").run((context) -> assertThat(this.runtime.emulator().invoke(event).payloadAsString())
-			.startsWith("{\"statusCode\":500,"));
+		this.runtime.serving("order")
+			.run((context) -> assertThat(this.runtime.emulator().invoke(event).payloadAsString())
+				.startsWith("{\"statusCode\":500,"));
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.lambdaruntime.events;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -57,8 +56,9 @@ class RecordEventsTests {
 	@Test
 	void sqsCountsAFunctionsExceptionAsAFailure() {
 		String event = EventRuntime.event("sqs.json").replace("\\\"quantity\\\":3", "\\\"quantity\\\":0");
-		this.runtime.serving("ingest").run((context) -> assertThat(this.runtime.emulator().invoke(event).payloadAsString())
-			.isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"},"
+		this.runtime.serving("ingest")
+			.run((context) -> assertThat(this.runtime.emulator().invoke(event).payloadAsString())
+				.isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"},"
 					+ "{\"itemIdentifier\":\"a3c6f3b2-5e4d-4c1b-9a8f-7e6d5c4b3a21\"}]}"));
 	}
 
