@@ -2,6 +2,7 @@ package dev.lambdaruntime.autoconfigure;
 
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.api.RuntimeApiClient;
+import dev.lambdaruntime.function.EventAdapter;
 import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.FunctionResolver;
 import dev.lambdaruntime.function.TraceHeaderPublisher;
@@ -11,6 +12,7 @@ import dev.lambdaruntime.loop.InvocationHandler;
 import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -51,12 +53,13 @@ public final class LambdaRuntimeAutoConfiguration {
 	@ConditionalOnBean({ FunctionCatalog.class, JsonMapper.class })
 	FunctionInvocationHandler lambdaInvocationHandler(FunctionCatalog catalog, JsonMapper jsonMapper,
 			LambdaEnvironment lambdaEnvironment, TraceHeaderPublisher traceHeaders, LambdaRuntimeProperties properties,
-			Environment environment) {
+			Environment environment, ObjectProvider<EventAdapter> eventAdapter) {
 		FunctionResolver resolver = new FunctionResolver(catalog);
 		return new FunctionInvocationHandler(
 				resolver.resolve(environment.getProperty(FunctionProperties.FUNCTION_DEFINITION),
 						lambdaEnvironment.handler(), environment.containsProperty(FunctionProperties.ROUTING_EXPRESSION)),
-				lambdaEnvironment, jsonMapper, traceHeaders, properties.isDirectInvocation());
+				lambdaEnvironment, jsonMapper, traceHeaders, eventAdapter.getIfUnique(() -> EventAdapter.NONE),
+				properties.isDirectInvocation());
 	}
 
 	@Bean

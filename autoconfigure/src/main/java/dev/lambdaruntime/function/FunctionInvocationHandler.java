@@ -1,6 +1,5 @@
 package dev.lambdaruntime.function;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import dev.lambdaruntime.api.Invocation;
@@ -16,7 +15,6 @@ import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Runs each invocation through a Spring Cloud Function resolved once at start-up: the event becomes a
@@ -35,10 +33,6 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	private final FunctionInvocationWrapper function;
 
-	private final LambdaEnvironment environment;
-
-	private final JsonMapper jsonMapper;
-
 	private final ResponseConverter responses;
 
 	private final TraceHeaderPublisher traceHeaders;
@@ -46,6 +40,10 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 	private final boolean rawInput;
 
 	private final @Nullable DirectInvoker direct;
+
+	private final EventAdapter eventAdapter;
+
+	private final EventFunction eventFunction;
 
 	/**
 	 * A handler for one resolved function.
@@ -56,28 +54,31 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 	 */
 	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
 			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders) {
-		this(function, environment, jsonMapper, traceHeaders, true);
+		this(function, environment, jsonMapper, traceHeaders, EventAdapter.NONE, true);
 	}
 
 	/**
-	 * A handler for one resolved function.
+	 * A handler for one resolved function that lets an adapter take the events whose shape it knows.
 	 * @param function the function, from {@link FunctionResolver}
 	 * @param environment Lambda's environment, for the context
 	 * @param jsonMapper Spring Cloud Function's JSON mapper
 	 * @param traceHeaders publishes each invocation's trace header
+	 * @param eventAdapter unwraps known event shapes and shapes their answers
 	 * @param directInvocation whether a plain function may be called directly, bypassing Spring Cloud Function's
 	 * per-call conversion chain (same results, a fraction of the cost)
 	 */
 	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
-			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders, boolean directInvocation) {
+			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders, EventAdapter eventAdapter,
+			boolean directInvocation) {
 		this.function = function;
-		this.environment = environment;
-		this.jsonMapper = jsonMapper;
 		this.responses = new ResponseConverter(jsonMapper);
 		this.traceHeaders = traceHeaders;
 		// A function on raw bytes gets the event's bytes as they came, not JSON-decoded.
 		this.rawInput = function.getRawInputType() == byte[].class;
 		this.direct = directInvocation ? DirectInvoker.of(function, jsonMapper) : null;
+		this.eventAdapter = eventAdapter;
+		this.eventFunction = new EventFunction(function, environment, jsonMapper, this.responses);
+		eventAdapter.prepare(function);
 	}
 
 	@Override
@@ -93,7 +94,10 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 				logger.debug("Invocation {} of {} with {} bytes", invocation.requestId(),
 						this.function.getFunctionDefinition(), invocation.payload().length);
 			}
-			InvocationResponse response = (this.direct != null) ? this.direct.invoke(invocation.payload()) : null;
+			InvocationResponse response = this.eventAdapter.handle(invocation, this.eventFunction);
+			if (response == null && this.direct != null) {
+				response = this.direct.invoke(invocation.payload());
+			}
 			return (response != null) ? response : this.responses.convert(invoke(invocation));
 		}
 		finally {
@@ -111,16 +115,9 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		return this.function.apply(message(invocation));
 	}
 
-	private Message<byte[]> message(Invocation invocation) {
-		Map<String, Object> headers = new HashMap<>(16);
-		headers.put(MessageHeaders.CONTENT_TYPE, contentType(invocation));
-		headers.put(LambdaHeaders.CONTEXT, new LambdaContext(invocation, this.environment, this.jsonMapper));
-		headers.put(LambdaHeaders.REQUEST_ID, invocation.requestId());
-		headers.put(LambdaHeaders.DEADLINE_MS, invocation.deadlineMs());
-		putIfPresent(headers, LambdaHeaders.INVOKED_FUNCTION_ARN, invocation.invokedFunctionArn());
-		putIfPresent(headers, LambdaHeaders.TRACE_ID, invocation.traceId());
-		putIfPresent(headers, LambdaHeaders.TENANT_ID, invocation.tenantId());
-		return new GenericMessage<>(invocation.payload(), headers);
+	private Message<Object> message(Invocation invocation) {
+		return this.eventFunction.message(invocation, invocation.payload(),
+				Map.of(MessageHeaders.CONTENT_TYPE, contentType(invocation)));
 	}
 
 	private String contentType(Invocation invocation) {
@@ -129,12 +126,6 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		}
 		String contentType = invocation.contentType();
 		return (contentType != null) ? contentType : JSON_CONTENT_TYPE;
-	}
-
-	private static void putIfPresent(Map<String, Object> headers, String name, @Nullable Object value) {
-		if (value != null) {
-			headers.put(name, value);
-		}
 	}
 
 	/**

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring, and the
- * logging support stays below the auto-configuration and out of the core.
+ * logging support stays below the auto-configuration and out of the core, and the function bridge knows nothing of the
+ * AWS event shapes built on it.
  */
 class PackageDependencyTests {
 
@@ -78,6 +79,28 @@ class PackageDependencyTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.lambdaruntime.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void functionBridgeDoesNotKnowTheEventShapes() {
+		noClasses().that()
+			.resideInAPackage("dev.lambdaruntime.function..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.lambdaruntime.events..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void eventsSitOnTheFunctionBridge() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.events..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.slf4j..", "tools.jackson..", "org.springframework..",
+					"com.amazonaws.services.lambda.runtime.serialization..", "dev.lambdaruntime.api..",
+					"dev.lambdaruntime.loop..", "dev.lambdaruntime.function..", "dev.lambdaruntime.events..")
 			.check(CLASSES);
 	}
 

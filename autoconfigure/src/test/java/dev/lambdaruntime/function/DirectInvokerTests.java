@@ -110,7 +110,7 @@ class DirectInvokerTests {
 	private static FunctionInvocationHandler handler(ApplicationContext context, String definition, boolean direct) {
 		return new FunctionInvocationHandler(
 				new FunctionResolver(context.getBean(FunctionCatalog.class)).resolve(definition, null, false),
-				ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(1), direct);
+				ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(1), EventAdapter.NONE, direct);
 	}
 
 	private static Invocation invocation(String payload) {

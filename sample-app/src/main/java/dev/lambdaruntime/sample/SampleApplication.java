@@ -1,11 +1,17 @@
 package dev.lambdaruntime.sample;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+
+import dev.lambdaruntime.events.EventHeaders;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Demo functions; choose one with {@code spring.cloud.function.definition} (or {@code SPRING_CLOUD_FUNCTION_DEFINITION}).
@@ -77,6 +83,47 @@ public class SampleApplication {
 			}
 			return new Slept(delay.ms());
 		};
+	}
+
+	/**
+	 * Takes an order behind API Gateway's HTTP API ({@code POST /orders}): {@code 201} and a receipt, or {@code 400}
+	 * saying what is wrong with it. The body arrives as an {@link Order}; the status and the {@code Location} header
+	 * go back as message headers.
+	 * @param desk where orders are accepted
+	 * @return the function
+	 */
+	@Bean
+	public Function<Order, Message<?>> orders(OrderDesk desk) {
+		return (order) -> {
+			try {
+				Receipt receipt = desk.place(order);
+				return MessageBuilder.withPayload(receipt)
+					.setHeader(EventHeaders.HTTP_STATUS_CODE, 201)
+					.setHeader(EventHeaders.HTTP_RESPONSE_HEADERS, Map.of("Location", "/orders/" + receipt.orderId()))
+					.build();
+			}
+			catch (InvalidOrderException ex) {
+				return MessageBuilder.withPayload(Map.of("message", ex.getMessage()))
+					.setHeader(EventHeaders.HTTP_STATUS_CODE, 400)
+					.build();
+			}
+		};
+	}
+
+	/**
+	 * Takes orders from an SQS queue: each message body is an order; a body that is not a valid order fails its
+	 * record alone, reported back to SQS as a batch item failure.
+	 * @param desk where orders are accepted
+	 * @return the consumer
+	 */
+	@Bean
+	public Consumer<Order> ingest(OrderDesk desk) {
+		return desk::place;
+	}
+
+	@Bean
+	OrderDesk orderDesk() {
+		return new OrderDesk();
 	}
 
 	/**
