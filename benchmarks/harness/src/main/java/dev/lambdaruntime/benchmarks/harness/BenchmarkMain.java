@@ -160,10 +160,8 @@ public final class BenchmarkMain {
 		if (contenders.stream().anyMatch((contender) -> contender.key().equals(Contender.OURS_ZIP))) {
 			setting.add("function.zip: " + options.zip + " (runs its own bootstrap and JRE)");
 		}
-		setting.add("JVM options for every contender (JAVA_TOOL_OPTIONS): "
-				+ ((options.memory > 0) ? "-XX:MaxRAM=" + options.memory + "m " : "") + String.join(" ",
-						options.jvmArgs) + "; AWS_LAMBDA_FUNCTION_MEMORY_SIZE=" + ((options.memory > 0)
-								? options.memory : 1024));
+		setting.add("JVM options for every contender (JAVA_TOOL_OPTIONS): " + Trial.javaToolOptions(options)
+				+ "; AWS_LAMBDA_FUNCTION_MEMORY_SIZE=" + ((options.memory > 0) ? options.memory : 1024));
 		setting.add("per run and contender: " + options.warmup + " warm-up, " + options.invocations
 				+ " timed one at a time, " + options.throughput + " for throughput"
 				+ ((options.concurrency > 0) ? "; slow case with AWS_LAMBDA_MAX_CONCURRENCY=" + options.concurrency

@@ -103,7 +103,7 @@ final class Trial implements AutoCloseable {
 	/** Below this much memory the JVM does not consider its machine server class, and defaults to Serial GC. */
 	private static final int SERVER_CLASS_MEMORY_MB = 1792;
 
-	private static String javaToolOptions(Options options) {
+	static String javaToolOptions(Options options) {
 		StringBuilder toolOptions = new StringBuilder();
 		if (options.memory > 0) {
 			// Lambda runs the JVM in a container of that size. MaxRAM gives it the same heap sizing, but the JVM's
