@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.events.EventHeaders;
+import dev.lambdaruntime.function.LambdaHeaders;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -82,6 +84,18 @@ public class SampleApplication {
 				throw new IllegalStateException("Interrupted while sleeping", ex);
 			}
 			return new Slept(delay.ms());
+		};
+	}
+
+	/**
+	 * Reads Lambda's {@code Context} from the message: the request id and the time left before the deadline.
+	 * @return the function
+	 */
+	@Bean
+	public Function<Message<String>, String> requestInfo() {
+		return (message) -> {
+			Context context = (Context) message.getHeaders().get(LambdaHeaders.CONTEXT);
+			return context.getAwsRequestId() + " has " + context.getRemainingTimeInMillis() + " ms left";
 		};
 	}
 
