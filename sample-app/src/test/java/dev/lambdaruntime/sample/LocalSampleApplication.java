@@ -22,16 +22,19 @@ public final class LocalSampleApplication {
 		SpringApplication.run(SampleApplication.class, "--lambda.runtime.api=" + emulator.runtimeApi(),
 				"--spring.cloud.function.definition=" + function);
 		System.out.printf("%nFunction '%s' is running on a local Lambda emulator. Invoke it with:%n"
-				+ "  curl -d '%s' http://localhost:%d/2015-03-31/functions/function/invocations%n"
+				+ "  curl -d %s http://localhost:%d/2015-03-31/functions/function/invocations%n"
 				+ "Stop with Ctrl+C.%n%n", function, example(function), port);
 	}
 
 	private static String example(String function) {
+		// Shell-quoted curl data: a literal, or an AWS event from the sample's test resources (run from the root).
 		return switch (function) {
-			case "uppercase", "fail" -> "\"hello lambda\"";
-			case "stats" -> "{\"sensor\":\"a\",\"value\":2.0}";
-			case "slow" -> "{\"ms\":200}";
-			default -> "{\"name\":\"lambda\"}";
+			case "uppercase", "fail", "requestInfo" -> "'\"hello lambda\"'";
+			case "stats" -> "'{\"sensor\":\"a\",\"value\":2.0}'";
+			case "slow" -> "'{\"ms\":200}'";
+			case "orders" -> "@sample-app/src/test/resources/events/post-orders.json";
+			case "ingest" -> "@sample-app/src/test/resources/events/sqs-orders.json";
+			default -> "'{\"name\":\"lambda\"}'";
 		};
 	}
 
