@@ -3,6 +3,7 @@ package dev.lambdaruntime.function;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,6 +18,8 @@ import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry
 import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Calls a plain function bean directly, with its JSON conversion resolved once, instead of through Spring Cloud
@@ -68,7 +71,8 @@ final class DirectInvoker {
 	static @Nullable DirectInvoker of(FunctionInvocationWrapper function, JsonMapper jsonMapper) {
 		Object target = function.getTarget();
 		boolean plain = target instanceof Function || target instanceof Consumer || target instanceof Supplier;
-		if (!plain || function.isComposed() || function.isRoutingFunction() || function.isInputTypePublisher()
+		if (!plain || function.isSkipInputConversion() || function.isSkipOutputConversion() || function.isComposed()
+				|| function.isRoutingFunction() || function.isInputTypePublisher()
 				|| function.isOutputTypePublisher() || function.isInputTypeMessage() || function.isOutputTypeMessage()) {
 			return null;
 		}
@@ -155,6 +159,37 @@ final class DirectInvoker {
 			return trimmed.substring(1, last);
 		}
 		return text;
+	}
+
+	/**
+	 * Applies the function to an input an event adapter already converted to the function's input type, answering as
+	 * Spring Cloud Function does: a message of JSON bytes, or {@code null} when there is nothing to answer.
+	 * @param input the converted input
+	 * @return the result message, or {@code null}
+	 */
+	@SuppressWarnings("unchecked")
+	@Nullable Message<byte[]> applyConverted(Object input) {
+		if (this.target instanceof Function<?, ?> function) {
+			Object output = ((Function<Object, Object>) function).apply(input);
+			if (output == null) {
+				return null;
+			}
+			InvocationResponse response = response(output);
+			return new GenericMessage<>(response.body(), Map.of(MessageHeaders.CONTENT_TYPE, JSON));
+		}
+		((Consumer<Object>) this.target).accept(input);
+		return null;
+	}
+
+	/**
+	 * Whether {@link #applyConverted} may take this input: the function takes it as it is, with no conversion left.
+	 * @param input the input an adapter chose
+	 * @return {@code true} when the direct call gives what Spring Cloud Function would
+	 */
+	boolean acceptsConverted(Object input) {
+		return !(this.target instanceof Supplier<?> && !(this.target instanceof Function))
+				&& this.rawInputType.isInstance(input) && (!(input instanceof String) || this.rawInputType == String.class)
+				&& !(input instanceof Collection<?> && !this.collectionInput);
 	}
 
 	private Object input(byte[] payload) {

@@ -38,14 +38,17 @@ public final class EventFunction {
 
 	private final Type outputType;
 
+	private final @Nullable DirectInvoker direct;
+
 	EventFunction(FunctionInvocationWrapper function, LambdaEnvironment environment, JsonMapper jsonMapper,
-			ResponseConverter responses) {
+			ResponseConverter responses, @Nullable DirectInvoker direct) {
 		this.function = function;
 		this.environment = environment;
 		this.jsonMapper = jsonMapper;
 		this.responses = responses;
 		this.inputType = itemType(function, function.getInputType());
 		this.outputType = itemType(function, function.getOutputType());
+		this.direct = direct;
 	}
 
 	private static Type itemType(FunctionInvocationWrapper function, @Nullable Type type) {
@@ -103,6 +106,10 @@ public final class EventFunction {
 	public @Nullable Object apply(Invocation invocation, Object payload, Map<String, Object> headers) {
 		if (this.function.isSupplier()) {
 			return await(this.function.get());
+		}
+		if (this.direct != null && this.direct.acceptsConverted(payload)) {
+			// A plain function on an input already of its type: no per-call conversion chain.
+			return this.direct.applyConverted(payload);
 		}
 		if (payload instanceof byte[] && this.inputType == byte[].class) {
 			// Raw bytes for a function on bytes, not JSON for Spring Cloud Function to decode.

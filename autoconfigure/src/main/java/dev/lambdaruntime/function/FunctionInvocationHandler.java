@@ -75,10 +75,11 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		this.traceHeaders = traceHeaders;
 		// A function on raw bytes gets the event's bytes as they came, not JSON-decoded.
 		this.rawInput = function.getRawInputType() == byte[].class;
+		// The adapter may tune the function's conversion first; the direct path then keeps out of its way.
+		eventAdapter.prepare(function);
 		this.direct = directInvocation ? DirectInvoker.of(function, jsonMapper) : null;
 		this.eventAdapter = eventAdapter;
-		this.eventFunction = new EventFunction(function, environment, jsonMapper, this.responses);
-		eventAdapter.prepare(function);
+		this.eventFunction = new EventFunction(function, environment, jsonMapper, this.responses, this.direct);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.lambdaruntime.function;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.loop.InvocationResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
@@ -18,6 +20,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.ApplicationContext;
@@ -101,6 +104,31 @@ class DirectInvokerTests {
 		});
 	}
 
+	@Test
+	void callsThePlainFunctionWithoutSpringCloudFunctionsWrapper() {
+		this.contextRunner.run((context) -> {
+			assertThat(text(handler(context, "wrapped", true).handle(invocation("{\"name\":\"x\"}")))).isEqualTo("false");
+			assertThat(text(handler(context, "wrapped", false).handle(invocation("{\"name\":\"x\"}")))).isEqualTo("true");
+		});
+	}
+
+	@Test
+	void callsThePlainFunctionDirectlyForAnEventAdaptersConvertedInput() {
+		this.contextRunner.run((context) -> {
+			FunctionInvocationWrapper function = new FunctionResolver(context.getBean(FunctionCatalog.class))
+				.resolve("wrapped", null, false);
+			JsonMapper jsonMapper = context.getBean(JsonMapper.class);
+			EventFunction direct = new EventFunction(function, ENVIRONMENT, jsonMapper,
+					new ResponseConverter(jsonMapper), DirectInvoker.of(function, jsonMapper));
+			EventFunction viaCatalog = new EventFunction(function, ENVIRONMENT, jsonMapper,
+					new ResponseConverter(jsonMapper), null);
+			Object directResult = direct.apply(invocation("{}"), new Person("x"), Map.of());
+			Object catalogResult = viaCatalog.apply(invocation("{}"), new Person("x"), Map.of());
+			assertThat(text(direct.respond(directResult))).isEqualTo("false");
+			assertThat(text(viaCatalog.respond(catalogResult))).isEqualTo("true");
+		});
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "uppercase|exclaim", "later", "describe" })
 	void leavesOtherShapesToSpringCloudFunction(String definition) {
@@ -145,6 +173,13 @@ class DirectInvokerTests {
 		Function<String, String> received() {
 			// Shows exactly what the function was given, through an output that is not JSON itself.
 			return (input) -> "<" + input + ">";
+		}
+
+		@Bean
+		Function<Person, Boolean> wrapped() {
+			// Whether Spring Cloud Function's invocation wrapper is on the way in.
+			return (person) -> Arrays.stream(Thread.currentThread().getStackTrace())
+				.anyMatch((frame) -> frame.getClassName().contains("FunctionInvocationWrapper"));
 		}
 
 		@Bean
