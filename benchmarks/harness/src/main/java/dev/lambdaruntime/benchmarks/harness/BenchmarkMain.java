@@ -196,6 +196,10 @@ public final class BenchmarkMain {
 				}
 				Files.createDirectories(file.getParent());
 				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+				// As unzip does: the zip's JVM AOT cache refuses a jar whose modification time changed.
+				if (entry.getLastModifiedTime() != null) {
+					Files.setLastModifiedTime(file, entry.getLastModifiedTime());
+				}
 			}
 		}
 		// java.util.zip drops Unix modes: make the bootstrap and the JRE's launchers executable again.
