@@ -131,7 +131,13 @@ final class DirectInvoker {
 	}
 
 	private static boolean isJsonNull(byte[] payload) {
-		return "null".equals(new String(payload, StandardCharsets.UTF_8).strip());
+		int start = firstNonBlank(payload);
+		int end = payload.length;
+		while (end > start && isBlank(payload[end - 1])) {
+			end--;
+		}
+		return end - start == 4 && payload[start] == 'n' && payload[start + 1] == 'u' && payload[start + 2] == 'l'
+				&& payload[start + 3] == 'l';
 	}
 
 	private static int firstNonBlank(byte[] payload) {

@@ -65,6 +65,9 @@ class DirectInvokerTests {
 			received  | 123
 			received  | true
 			received  | null
+			received  | ` null `
+			received  | nullable
+			received  | nul
 			received  | `""`
 			echoNumber | 41
 			bytes     | abc
