@@ -99,7 +99,7 @@ public final class BenchmarkMain {
 		String java = options.java;
 		List<Contender> contenders = new ArrayList<>();
 		for (String key : List.of(Contender.OURS_JAR, Contender.OURS_ZIP, Contender.SCF, Contender.RIC,
-				Contender.FLOOR)) {
+				Contender.FLOOR, Contender.SPRING_FLOOR)) {
 			if (!options.contenders.contains(key)) {
 				continue;
 			}
@@ -143,6 +143,12 @@ public final class BenchmarkMain {
 					contenders.add(new Contender(key, 5, "floor, raw-socket loop", List.of(java, "-cp",
 							jar.toString(), "dev.lambdaruntime.benchmarks.floor.RawLoop"), jar.getParent(),
 							(function) -> Map.of()));
+				}
+				case Contender.SPRING_FLOOR -> {
+					// Spring Boot and SCF's context with no runtime at all: what any runtime on them starts from.
+					Path jar = required(root.resolve("benchmarks/spring-floor/target/spring-floor.jar"));
+					contenders.add(new Contender(key, 6, "Spring floor: Boot + SCF context, raw-socket loop",
+							List.of(java, "-jar", jar.toString()), jar.getParent(), (function) -> Map.of()));
 				}
 				default -> throw new IllegalStateException(key);
 			}

@@ -28,6 +28,8 @@ record Contender(String key, int number, String title, List<String> command, Pat
 
 	static final String FLOOR = "floor";
 
+	static final String SPRING_FLOOR = "spring-floor";
+
 	String label() {
 		return "(" + this.number + ") " + this.title;
 	}

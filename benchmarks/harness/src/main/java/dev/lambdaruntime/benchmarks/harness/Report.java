@@ -43,6 +43,9 @@ final class Report {
 		medians(md);
 		ratios(md, Contender.FLOOR, "the floor (5)");
 		ratios(md, Contender.SCF, "Spring Cloud Function's custom runtime (3)");
+		if (has(Contender.SPRING_FLOOR)) {
+			ratios(md, Contender.SPRING_FLOOR, "the Spring floor (6): what the runtime itself adds");
+		}
 		goals(md);
 		runs(md);
 		problems(md);
@@ -128,6 +131,13 @@ final class Report {
 		}
 		if (!has(Contender.OURS_ZIP)) {
 			md.append("- [ ] Start-up of (2) ≤ 0.25× that of (3): not measured (no function.zip given)\n");
+		}
+		if (has(Contender.SPRING_FLOOR) && has(Contender.SCF)) {
+			// The bound for any runtime on Spring Boot and SCF packaged as a plain jar, (1)'s packaging.
+			md.append("\nThe Spring floor (6) itself, Boot and SCF's context with no runtime and the same packaging as (1): "
+					+ "start-up " + ratioText(ratio(Contender.SPRING_FLOOR, Contender.SCF, Metric.STARTUP))
+					+ " and peak RSS " + ratioText(ratio(Contender.SPRING_FLOOR, Contender.SCF, Metric.PEAK_RSS))
+					+ " of (3). A plain-jar goal below these figures is out of reach for any runtime on them.\n");
 		}
 		md.append('\n');
 	}
