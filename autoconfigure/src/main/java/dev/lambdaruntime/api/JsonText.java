@@ -11,6 +11,17 @@ final class JsonText {
 	}
 
 	static void appendString(StringBuilder json, String value) {
+		append(json, value, false);
+	}
+
+	/**
+	 * Like {@link #appendString}, with every character above ASCII escaped as {@code \\uXXXX}: for header values.
+	 */
+	static void appendAsciiString(StringBuilder json, String value) {
+		append(json, value, true);
+	}
+
+	private static void append(StringBuilder json, String value, boolean asciiOnly) {
 		json.append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -21,8 +32,9 @@ final class JsonText {
 				case '\r' -> json.append("\\r");
 				case '\t' -> json.append("\\t");
 				default -> {
-					if (c < 0x20) {
-						json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+					if (c < 0x20 || (asciiOnly && c > 0x7E)) {
+						json.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+							.append(HEX[c & 0xF]);
 					}
 					else {
 						json.append(c);

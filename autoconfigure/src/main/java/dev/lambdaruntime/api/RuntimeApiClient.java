@@ -32,6 +32,8 @@ public final class RuntimeApiClient implements Closeable {
 
 	private static final String INVOCATION_ID = "Lambda-Runtime-Invocation-Id";
 
+	private static final String XRAY_ERROR_CAUSE = "Lambda-Runtime-Function-XRay-Error-Cause";
+
 	private static final int MAX_ERROR_TEXT = 1024;
 
 	private final HttpConnection connection;
@@ -84,8 +86,24 @@ public final class RuntimeApiClient implements Closeable {
 	 * @throws IOException when the connection fails
 	 */
 	public ResponseOutcome reportError(Invocation invocation, ErrorReport error) throws IOException {
-		String[] headers = withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE,
-				ErrorReport.CONTENT_TYPE);
+		return reportError(invocation, error, null);
+	}
+
+	/**
+	 * Reports an invocation's failure ({@code POST /runtime/invocation/{id}/error}) with the exception for X-Ray.
+	 * @param invocation the invocation that failed
+	 * @param error the error, whose type is also sent as {@code Lambda-Runtime-Function-Error-Type}
+	 * @param xrayCause the exception as X-Ray shows it, sent as {@code Lambda-Runtime-Function-XRay-Error-Cause}
+	 * @return what the API said
+	 * @throws RuntimeApiException on a 5xx container error
+	 * @throws IOException when the connection fails
+	 */
+	public ResponseOutcome reportError(Invocation invocation, ErrorReport error, @Nullable XRayErrorCause xrayCause)
+			throws IOException {
+		String[] headers = (xrayCause != null)
+				? withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE, ErrorReport.CONTENT_TYPE,
+						XRAY_ERROR_CAUSE, xrayCause.toJson())
+				: withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE, ErrorReport.CONTENT_TYPE);
 		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/error"), error.toJson(), headers);
 		return outcome(request, this.connection.exchange(request));
 	}

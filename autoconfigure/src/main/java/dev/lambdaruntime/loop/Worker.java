@@ -9,6 +9,7 @@ import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.ResponseOutcome;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import dev.lambdaruntime.api.RuntimeApiException;
+import dev.lambdaruntime.api.XRayErrorCause;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,13 +114,13 @@ final class Worker implements Runnable {
 			catch (VirtualMachineError err) {
 				// The JVM may be unsafe now: report, then let Lambda replace the environment.
 				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed fatally", err);
-				answer(invocation, this.client.reportError(invocation, ErrorReport.of(err)));
+				answer(invocation, this.client.reportError(invocation, ErrorReport.of(err), xrayCause(err)));
 				this.fatal.accept(err.getClass().getName() + " in invocation " + invocation.requestId());
 				return false;
 			}
 			catch (Throwable ex) {
 				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed", ex);
-				answer(invocation, this.client.reportError(invocation, ErrorReport.of(ex)));
+				answer(invocation, this.client.reportError(invocation, ErrorReport.of(ex), xrayCause(ex)));
 				return true;
 			}
 			respond(invocation, response);
@@ -149,6 +150,10 @@ final class Worker implements Runnable {
 			outcome = this.client.reportError(invocation, tooLarge(size));
 		}
 		answer(invocation, outcome);
+	}
+
+	private static @Nullable XRayErrorCause xrayCause(Throwable throwable) {
+		return XRayErrorCause.of(throwable, System.getProperty("user.dir", ""));
 	}
 
 	private static ErrorReport tooLarge(int size) {

@@ -14,8 +14,11 @@ import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RuntimeRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +67,23 @@ class RuntimeLoopTests {
 			.contains("RuntimeLoopTests");
 		assertThat(emulator.invoke("\"next\"").payloadAsString()).isEqualTo("\"next\"");
 		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	@Test
+	void sendsTheExceptionForXRayBesideTheError() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		start(emulator, (invocation) -> {
+			throw new IllegalArgumentException("bad order");
+		}, 1);
+		assertThat(emulator.invoke("{}").functionError()).isEqualTo("Unhandled");
+		RuntimeRequest error = takeUntil(emulator, "/error");
+		JsonNode cause = JsonMapper.shared().readTree(error.header("Lambda-Runtime-Function-XRay-Error-Cause"));
+		assertThat(cause.get("working_directory").asString()).isEqualTo(System.getProperty("user.dir"));
+		JsonNode exception = cause.get("exceptions").get(0);
+		assertThat(exception.get("type").asString()).isEqualTo("java.lang.IllegalArgumentException");
+		assertThat(exception.get("message").asString()).isEqualTo("bad order");
+		assertThat(exception.get("stack").get(0).get("path").asString()).isEqualTo("RuntimeLoopTests.java");
+		assertThat(cause.get("paths").valueStream().map(JsonNode::asString)).contains("RuntimeLoopTests.java");
 	}
 
 	@Test
@@ -208,6 +228,17 @@ class RuntimeLoopTests {
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
 		return loop;
+	}
+
+
+	private static RuntimeRequest takeUntil(LambdaEmulator emulator, String pathEnd) {
+		RuntimeRequest request;
+		do {
+			request = emulator.takeRuntimeRequest(Duration.ofSeconds(5));
+			assertThat(request).as("a Runtime API request ending in " + pathEnd).isNotNull();
+		}
+		while (!request.path().endsWith(pathEnd));
+		return request;
 	}
 
 }

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class HttpMessageReader {
 
-	static final int MAX_LINE = 8 * 1024;
+	/** Room for Lambda-Runtime-Function-XRay-Error-Cause, whose value may be 64 KiB, and its name. */
+	static final int MAX_LINE = 64 * 1024 + 128;
 
-	static final int MAX_HEAD = 64 * 1024;
+	static final int MAX_HEAD = 96 * 1024;
 
 	static final int MAX_HEADERS = 100;
 

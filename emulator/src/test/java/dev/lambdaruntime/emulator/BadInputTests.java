@@ -49,7 +49,7 @@ class BadInputTests {
 		assertThat(RawHttp.exchange(this.emulator, "GET /x HTTP/1.1\nHost: x\n\n").status()).isEqualTo(400);
 		assertThat(RawHttp.exchange(this.emulator, "GET /x HTTP/1.1\r\nNo colon\r\n\r\n").status()).isEqualTo(400);
 		assertThat(RawHttp.exchange(this.emulator, "GET /x HTTP/1.1\r\n Folded: x\r\n\r\n").status()).isEqualTo(400);
-		assertThat(RawHttp.exchange(this.emulator, "GET /x HTTP/1.1\r\nX: " + "a".repeat(9000) + "\r\n\r\n").status())
+		assertThat(RawHttp.exchange(this.emulator, "GET /x HTTP/1.1\r\nX: " + "a".repeat(HttpMessageReader.MAX_LINE + 1) + "\r\n\r\n").status())
 			.isEqualTo(400);
 	}
 

@@ -80,6 +80,22 @@ class RuntimeApiTests {
 	}
 
 	@Test
+	void errorMayCarryAnXRayCauseOfUpTo64KiB() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		String requestId = TestRuntime.requestId(this.runtime.next());
+		String prefix = "{\"working_directory\":\"/var/task\",\"exceptions\":[],\"paths\":[\"";
+		String cause = prefix + "a".repeat(64 * 1024 - prefix.length() - 3) + "\"]}";
+		assertThat(cause).hasSize(64 * 1024);
+		assertThat(this.runtime.post("/runtime/invocation/" + requestId + "/error", "{}".getBytes(),
+				"Lambda-Runtime-Function-Error-Type", "java.lang.IllegalStateException",
+				"Lambda-Runtime-Function-XRay-Error-Cause", cause).statusCode()).isEqualTo(202);
+		assertThat(result.get(5, TimeUnit.SECONDS).functionError()).isEqualTo("Unhandled");
+		this.emulator.takeRuntimeRequest(Duration.ofSeconds(1));
+		RuntimeRequest error = this.emulator.takeRuntimeRequest(Duration.ofSeconds(1));
+		assertThat(error.header("lambda-runtime-function-xray-error-cause")).isEqualTo(cause);
+	}
+
+	@Test
 	void unknownRequestIdIs400InvalidRequestId() {
 		HttpResponse<String> response = this.runtime.respond("no-such-id", "{}");
 		assertThat(response.statusCode()).isEqualTo(400);
