@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches where the Lambda Runtime API is meant for this application's own runtime loop: {@code lambda.runtime.api}
- * or {@code AWS_LAMBDA_RUNTIME_API} is set, {@code AWS_EXECUTION_ENV} names no managed Java runtime, and
- * {@code lambda.runtime.enabled} is not {@code false}.
+ * Matches where this application serves Lambda events, unless {@code lambda.runtime.enabled} is {@code false}: either
+ * the Lambda Runtime API is meant for its own runtime loop ({@code lambda.runtime.api} or
+ * {@code AWS_LAMBDA_RUNTIME_API} is set and {@code AWS_EXECUTION_ENV} names no managed Java runtime), or the managed
+ * Java runtime's {@code FunctionRequestHandler} started it.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

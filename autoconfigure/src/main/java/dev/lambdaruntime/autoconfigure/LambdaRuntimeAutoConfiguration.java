@@ -6,6 +6,7 @@ import dev.lambdaruntime.function.EventAdapter;
 import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.FunctionResolver;
 import dev.lambdaruntime.function.TraceHeaderPublisher;
+import dev.lambdaruntime.handler.FunctionRequestHandler;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationHandler;
@@ -15,6 +16,7 @@ import dev.lambdaruntime.loop.RuntimeLoop;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +24,7 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.FunctionProperties;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -64,31 +67,44 @@ public final class LambdaRuntimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExitHandler lambdaExitHandler() {
-		return ExitHandler.SYSTEM;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	InvocationScope lambdaInvocationScope() {
 		return new RequestIdMdc();
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler, InvocationScope scope,
-			LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment, Environment environment) {
-		RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
-		String endpoint = detection.endpoint();
-		if (endpoint == null) {
-			throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
+	/**
+	 * The runtime loop, unless the managed Java runtime's handler started the application: AWS's own client drives
+	 * the Runtime API then.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = FunctionRequestHandler.MANAGED_HANDLER_PROPERTY, havingValue = false,
+			matchIfMissing = true)
+	static class RuntimeLoopConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExitHandler lambdaExitHandler() {
+			return ExitHandler.SYSTEM;
 		}
-		int workers = workers(properties, lambdaEnvironment);
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler, scope);
-		String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
-				: handler.getClass().getName();
-		return new RuntimeLoopLifecycle(loop, properties.getShutdownGracePeriod(),
-				StartupLine.of(function, lambdaEnvironment, workers, endpoint));
+
+		@Bean
+		@ConditionalOnMissingBean
+		RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
+				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
+				Environment environment) {
+			RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
+			String endpoint = detection.endpoint();
+			if (endpoint == null) {
+				throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
+			}
+			int workers = workers(properties, lambdaEnvironment);
+			RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler,
+					scope);
+			String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
+					: handler.getClass().getName();
+			return new RuntimeLoopLifecycle(loop, properties.getShutdownGracePeriod(),
+					StartupLine.of(function, lambdaEnvironment, workers, endpoint));
+		}
+
 	}
 
 	private static int workers(LambdaRuntimeProperties properties, LambdaEnvironment environment) {

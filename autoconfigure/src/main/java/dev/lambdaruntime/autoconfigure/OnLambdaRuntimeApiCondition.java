@@ -7,7 +7,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches where the Lambda Runtime API is meant for this application's own runtime loop.
+ * Matches where this application serves Lambda events: the Lambda Runtime API is meant for its own runtime loop, or
+ * the managed Java runtime's handler started it.
  */
 class OnLambdaRuntimeApiCondition extends SpringBootCondition {
 
@@ -15,7 +16,7 @@ class OnLambdaRuntimeApiCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		RuntimeApiDetection detection = RuntimeApiDetection.detect(context.getEnvironment());
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnLambdaRuntimeApi.class);
-		return detection.active() ? ConditionOutcome.match(message.because(detection.reason()))
+		return detection.servesEvents() ? ConditionOutcome.match(message.because(detection.reason()))
 				: ConditionOutcome.noMatch(message.because(detection.reason()));
 	}
 

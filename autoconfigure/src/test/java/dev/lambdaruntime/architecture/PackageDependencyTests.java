@@ -104,4 +104,16 @@ class PackageDependencyTests {
 			.check(CLASSES);
 	}
 
+	@Test
+	void managedRuntimeHandlerSitsOnTheFunctionBridge() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.handler..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "tools.jackson..", "org.springframework..",
+					"com.amazonaws.services.lambda.runtime..", "dev.lambdaruntime.api..", "dev.lambdaruntime.loop..",
+					"dev.lambdaruntime.handler..")
+			.check(CLASSES);
+	}
+
 }

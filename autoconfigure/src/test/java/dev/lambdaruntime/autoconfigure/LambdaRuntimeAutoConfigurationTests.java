@@ -7,6 +7,7 @@ import java.util.function.Function;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.FunctionResolutionException;
+import dev.lambdaruntime.handler.FunctionRequestHandler;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.loop.InvocationHandler;
 import dev.lambdaruntime.loop.InvocationResponse;
@@ -79,6 +80,24 @@ class LambdaRuntimeAutoConfigurationTests {
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
 					"AWS_EXECUTION_ENV=AWS_Lambda_java21")
 			.run((context) -> assertThat(context).doesNotHaveBean(RuntimeLoopLifecycle.class));
+	}
+
+	@Test
+	void servesEventsWithoutALoopForTheManagedRuntimesHandler() {
+		this.contextRunner
+			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
+					"AWS_EXECUTION_ENV=AWS_Lambda_java21", FunctionRequestHandler.MANAGED_HANDLER_PROPERTY + "=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(FunctionInvocationHandler.class);
+				assertThat(context).doesNotHaveBean(RuntimeLoopLifecycle.class);
+			});
+	}
+
+	@Test
+	void theManagedRuntimesHandlerCannotTurnOnWhatIsDisabled() {
+		this.contextRunner
+			.withPropertyValues(FunctionRequestHandler.MANAGED_HANDLER_PROPERTY + "=true", "lambda.runtime.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(InvocationHandler.class));
 	}
 
 	@Test

@@ -1,0 +1,71 @@
+package dev.lambdaruntime.handler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lambdaruntime.api.Invocation;
+import dev.lambdaruntime.loop.InvocationResponse;
+
+/**
+ * The handler for Lambda's managed Java runtimes ({@code java21}, {@code java25}): set the function's handler to
+ * {@code dev.lambdaruntime.handler.FunctionRequestHandler} and {@code MAIN_CLASS} to the Spring Boot application (or
+ * extend this class and pass the application class to its constructor). AWS's runtime client then drives the Runtime
+ * API and calls this handler for each event; the function, its event adapters and its conversions are the ones the
+ * runtime loop would use, and the loop itself stays off.
+ * <p>
+ * The application starts in the constructor, which the runtime calls during Lambda's init phase, once per
+ * environment: with SnapStart the snapshot holds the started context.
+ */
+public class FunctionRequestHandler implements RequestStreamHandler {
+
+	/** Set on the application the handler starts, so the auto-configuration serves events but starts no loop. */
+	public static final String MANAGED_HANDLER_PROPERTY = "lambda.runtime.managed-handler";
+
+	private final ManagedApplication application;
+
+	/**
+	 * Starts the application named by {@code MAIN_CLASS}, or else by the {@code Start-Class} of a Spring Boot jar on
+	 * the class path, unless it already runs in this JVM.
+	 */
+	public FunctionRequestHandler() {
+		this(ManagedApplication.applicationClass());
+	}
+
+	/**
+	 * Starts the given application, unless it already runs in this JVM.
+	 * @param applicationClass the Spring Boot application class
+	 */
+	protected FunctionRequestHandler(Class<?> applicationClass) {
+		this.application = ManagedApplication.of(applicationClass);
+	}
+
+	@Override
+	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+		Invocation invocation = this.application.invocations().from(context, input.readAllBytes());
+		this.application.scope().enter(invocation);
+		try {
+			InvocationResponse response = this.application.handler().handle(invocation);
+			output.write(response.body());
+		}
+		catch (Exception ex) {
+			// Rethrown as it is: AWS's client reports the exception's own type as the error type.
+			throw FunctionRequestHandler.<RuntimeException>unchecked(ex);
+		}
+		finally {
+			this.application.scope().exit(invocation);
+		}
+	}
+
+	ManagedApplication application() {
+		return this.application;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <E extends Exception> E unchecked(Exception ex) throws E {
+		throw (E) ex;
+	}
+
+}

@@ -1,0 +1,286 @@
+package dev.lambdaruntime.handler;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.amazonaws.services.lambda.runtime.Client;
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.lambdaruntime.autoconfigure.RuntimeLoopLifecycle;
+import dev.lambdaruntime.function.LambdaHeaders;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link FunctionRequestHandler}: real Spring applications, started the way the managed runtime's client
+ * starts the handler, called the way it calls it. (The real client against the emulator is in the sample app's
+ * {@code ManagedRuntimeHandlerIT}.)
+ */
+class FunctionRequestHandlerTests {
+
+	@Test
+	void servesTheApplicationsFunction() throws IOException {
+		FunctionRequestHandler handler = new GreetHandler();
+		assertThat(call(handler, "{\"name\":\"lambda\"}", new TestContext("req-1")))
+			.isEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
+		assertThat(call(handler, "{\"name\":\"again\"}", new TestContext("req-2")))
+			.isEqualTo("{\"greeting\":\"Hello, AGAIN\"}");
+	}
+
+	@Test
+	void startsTheApplicationOncePerJvmWithoutTheRuntimeLoop() {
+		ManagedApplication first = new GreetHandler().application();
+		assertThat(new GreetHandler().application()).isSameAs(first);
+		assertThat(first.context().getBeansOfType(RuntimeLoopLifecycle.class)).isEmpty();
+	}
+
+	@Test
+	void hasTheFunctionSeeTheInvocationsContext() throws IOException {
+		String seen = call(new DescribeHandler(), "{}", new TestContext("req-3"));
+		// A String result is written as a JSON string, as on the runtime loop.
+		assertThat(seen).isEqualTo("\"req-3 arn:aws:lambda:eu-west-1:123456789012:function:describe "
+				+ "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1 app 1.2 gold eu-west-1:pool-id tenant-7\"");
+	}
+
+	@Test
+	void throwsTheFunctionsOwnException() {
+		assertThatIllegalStateException().isThrownBy(() -> call(new FailingHandler(), "{}", new TestContext("req-4")))
+			.withMessage("out of stock");
+	}
+
+	@Test
+	void namesBothWaysToFindTheApplicationWhenThereIsNone() {
+		assertThatIllegalStateException().isThrownBy(FunctionRequestHandler::new)
+			.withMessageContaining("MAIN_CLASS")
+			.withMessageContaining("extend " + FunctionRequestHandler.class.getName());
+	}
+
+	private static String call(FunctionRequestHandler handler, String event, Context context) throws IOException {
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, context);
+		return output.toString(StandardCharsets.UTF_8);
+	}
+
+	static class GreetHandler extends FunctionRequestHandler {
+
+		GreetHandler() {
+			super(GreetApplication.class);
+		}
+
+	}
+
+	static class DescribeHandler extends FunctionRequestHandler {
+
+		DescribeHandler() {
+			super(DescribeApplication.class);
+		}
+
+	}
+
+	static class FailingHandler extends FunctionRequestHandler {
+
+		FailingHandler() {
+			super(FailingApplication.class);
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class GreetApplication {
+
+		@Bean
+		Function<Person, Greeting> greet() {
+			return (person) -> new Greeting("Hello, " + person.name().toUpperCase(Locale.ROOT));
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class DescribeApplication {
+
+		@Bean
+		Function<Message<byte[]>, String> describe() {
+			return (message) -> {
+				Context context = (Context) message.getHeaders().get(LambdaHeaders.CONTEXT);
+				return context.getAwsRequestId() + " " + context.getInvokedFunctionArn() + " "
+						+ message.getHeaders().get(LambdaHeaders.TRACE_ID) + " "
+						+ context.getClientContext().getClient().getAppTitle() + " "
+						+ context.getClientContext().getClient().getAppVersionName() + " "
+						+ context.getClientContext().getCustom().get("tier") + " "
+						+ context.getIdentity().getIdentityPoolId() + " " + context.getTenantId();
+			};
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class FailingApplication {
+
+		@Bean
+		Function<String, String> fail() {
+			return (input) -> {
+				throw new IllegalStateException("out of stock");
+			};
+		}
+
+	}
+
+	record Person(String name) {
+	}
+
+	record Greeting(String greeting) {
+	}
+
+	/**
+	 * What AWS's runtime client hands a handler, with every field set.
+	 */
+	record TestContext(String getAwsRequestId) implements Context {
+
+		@Override
+		public String getLogGroupName() {
+			return "/aws/lambda/describe";
+		}
+
+		@Override
+		public String getLogStreamName() {
+			return "2026/11/26/[$LATEST]abc";
+		}
+
+		@Override
+		public String getFunctionName() {
+			return "describe";
+		}
+
+		@Override
+		public String getFunctionVersion() {
+			return "$LATEST";
+		}
+
+		@Override
+		public String getInvokedFunctionArn() {
+			return "arn:aws:lambda:eu-west-1:123456789012:function:describe";
+		}
+
+		@Override
+		public CognitoIdentity getIdentity() {
+			return new CognitoIdentity() {
+
+				@Override
+				public String getIdentityId() {
+					return "eu-west-1:identity-id";
+				}
+
+				@Override
+				public String getIdentityPoolId() {
+					return "eu-west-1:pool-id";
+				}
+
+			};
+		}
+
+		@Override
+		public ClientContext getClientContext() {
+			return new ClientContext() {
+
+				@Override
+				public Client getClient() {
+					return new Client() {
+
+						@Override
+						public String getInstallationId() {
+							return "install-1";
+						}
+
+						@Override
+						public String getAppTitle() {
+							return "app";
+						}
+
+						@Override
+						public String getAppVersionName() {
+							return "1.2";
+						}
+
+						@Override
+						public String getAppVersionCode() {
+							return "12";
+						}
+
+						@Override
+						public String getAppPackageName() {
+							return "com.example.app";
+						}
+
+					};
+				}
+
+				@Override
+				public Map<String, String> getCustom() {
+					return Map.of("tier", "gold");
+				}
+
+				@Override
+				public Map<String, String> getEnvironment() {
+					return Map.of("platform", "Android");
+				}
+
+			};
+		}
+
+		@Override
+		public int getRemainingTimeInMillis() {
+			return 30_000;
+		}
+
+		@Override
+		public int getMemoryLimitInMB() {
+			return 1024;
+		}
+
+		@Override
+		public LambdaLogger getLogger() {
+			return new LambdaLogger() {
+
+				@Override
+				public void log(String message) {
+					System.out.print(message);
+				}
+
+				@Override
+				public void log(byte[] message) {
+					System.out.write(message, 0, message.length);
+				}
+
+			};
+		}
+
+		@Override
+		public String getTenantId() {
+			return "tenant-7";
+		}
+
+		@Override
+		public String getXrayTraceId() {
+			return "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1";
+		}
+
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.lambdaruntime.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.lambdaruntime.emulator.InvokeResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RuntimeRequest;
+import dev.lambdaruntime.handler.FunctionRequestHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample functions behind {@link FunctionRequestHandler}, run by AWS's own runtime interface client (the one
+ * Lambda's managed {@code java21} and {@code java25} runtimes run) as a real process against the emulator.
+ */
+class ManagedRuntimeHandlerIT {
+
+	private static final String HANDLER = FunctionRequestHandler.class.getName() + "::handleRequest";
+
+	@TempDir
+	Path logs;
+
+	private Process process;
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void servesGreetThroughAwsRuntimeClient() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "greet");
+			InvokeResult result = emulator.invoke("{\"name\":\"lambda\"}");
+			assertThat(result.functionError()).as(log()).isNull();
+			assertThat(result.payloadAsString()).isEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
+			assertThat(emulator.invoke("{\"name\":\"again\"}").payloadAsString())
+				.isEqualTo("{\"greeting\":\"Hello, AGAIN\"}");
+			// Only AWS's client polls: our loop stays off under the managed runtime's handler.
+			assertThat(emulator.runtimeRequests()).isNotEmpty()
+				.allSatisfy((request) -> assertThat(userAgent(request)).doesNotStartWith("lambda-runtime-spring-boot"));
+			assertThat(log()).doesNotContain("Lambda runtime started");
+		}
+	}
+
+	@Test
+	void keepsTheApplicationWarmBetweenInvocations() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "stats");
+			emulator.invoke("{\"sensor\":\"t1\",\"value\":3}");
+			emulator.invoke("{\"sensor\":\"t1\",\"value\":5}");
+			assertThat(emulator.invoke("{\"sensor\":\"t1\",\"value\":10}").payloadAsString()).as(log()).contains("\"count\":3");
+		}
+	}
+
+	@Test
+	void reportsTheFunctionsOwnExceptionType() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "fail");
+			InvokeResult failed = emulator.invoke("{}");
+			assertThat(failed.functionError()).isEqualTo("Unhandled");
+			assertThat(failed.payloadAsString()).contains("\"errorType\":\"java.lang.IllegalStateException\"");
+		}
+	}
+
+	private static LambdaEmulator emulator() {
+		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
+	}
+
+	private Process start(LambdaEmulator emulator, String function) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+				"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER))
+			.redirectErrorStream(true)
+			.redirectOutput(this.logs.resolve("app.log").toFile());
+		Map<String, String> environment = builder.environment();
+		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
+		environment.put("_HANDLER", HANDLER);
+		environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+		environment.put("MAIN_CLASS", SampleApplication.class.getName());
+		environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", function);
+		environment.put("AWS_LAMBDA_FUNCTION_NAME", "sample");
+		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/sample");
+		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/26/[$LATEST]0123456789abcdef");
+		environment.put("AWS_REGION", "eu-west-1");
+		environment.put("LAMBDA_TASK_ROOT", Path.of("target").toAbsolutePath().toString());
+		return builder.start();
+	}
+
+	private static String userAgent(RuntimeRequest request) {
+		String userAgent = request.header("User-Agent");
+		return (userAgent != null) ? userAgent : "";
+	}
+
+	private String log() throws IOException {
+		File file = this.logs.resolve("app.log").toFile();
+		return file.exists() ? Files.readString(file.toPath()) : "";
+	}
+
+}
