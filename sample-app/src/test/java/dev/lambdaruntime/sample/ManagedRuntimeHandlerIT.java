@@ -2,12 +2,21 @@ package dev.lambdaruntime.sample;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
@@ -16,19 +25,26 @@ import dev.lambdaruntime.handler.FunctionRequestHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample functions behind {@link FunctionRequestHandler}, run by AWS's own runtime interface client (the one
- * Lambda's managed {@code java21} and {@code java25} runtimes run) as a real process against the emulator.
+ * The packaged {@code sample-app-managed-runtime.zip} behind {@link FunctionRequestHandler}, run the way Lambda's
+ * managed {@code java21} and {@code java25} runtimes run it: AWS's runtime interface client on its own class path, the
+ * zip unpacked as the task root it loads the function from, a real process against the emulator.
  */
 class ManagedRuntimeHandlerIT {
 
 	private static final String HANDLER = FunctionRequestHandler.class.getName() + "::handleRequest";
 
+	private static final Path ZIP = Path.of("target", "sample-app-managed-runtime.zip");
+
 	@TempDir
 	Path logs;
+
+	@TempDir
+	Path taskRoot;
 
 	private Process process;
 
@@ -80,9 +96,12 @@ class ManagedRuntimeHandlerIT {
 	}
 
 	private Process start(LambdaEmulator emulator, String function) throws IOException {
+		unzip(ZIP, this.taskRoot);
 		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", runtimeClassPath(),
 				"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER))
+			// The client loads the function from its working directory, as Lambda runs it in /var/task.
+			.directory(this.taskRoot.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(this.logs.resolve("app.log").toFile());
 		Map<String, String> environment = builder.environment();
@@ -97,8 +116,44 @@ class ManagedRuntimeHandlerIT {
 		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/sample");
 		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/26/[$LATEST]0123456789abcdef");
 		environment.put("AWS_REGION", "eu-west-1");
-		environment.put("LAMBDA_TASK_ROOT", Path.of("target").toAbsolutePath().toString());
+		environment.put("LAMBDA_TASK_ROOT", this.taskRoot.toString());
 		return builder.start();
+	}
+
+	/**
+	 * The managed runtime's own class path: its client and the libraries the client needs. The function's classes
+	 * and jars come from the task root, through the client's own class loader.
+	 */
+	private static String runtimeClassPath() {
+		return Stream.of(AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class)
+			.map((type) -> location(type).toString())
+			.collect(Collectors.joining(File.pathSeparator));
+	}
+
+	private static Path location(Class<?> type) {
+		try {
+			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void unzip(Path zip, Path target) throws IOException {
+		assertThat(zip).exists();
+		try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
+			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+				Path file = target.resolve(entry.getName()).normalize();
+				assertThat(file).startsWithRaw(target);
+				if (entry.isDirectory()) {
+					Files.createDirectories(file);
+				}
+				else {
+					Files.createDirectories(file.getParent());
+					Files.copy(entries, file);
+				}
+			}
+		}
 	}
 
 	private static String userAgent(RuntimeRequest request) {
