@@ -1,5 +1,8 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import dev.lambdaruntime.function.EventAdapter;
@@ -12,6 +15,8 @@ import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationHandler;
 import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
+import dev.lambdaruntime.snapstart.CracPriming;
+import dev.lambdaruntime.snapstart.Priming;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.FunctionProperties;
@@ -69,6 +75,25 @@ public final class LambdaRuntimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	InvocationScope lambdaInvocationScope() {
 		return new RequestIdMdc();
+	}
+
+	/**
+	 * Priming before a SnapStart snapshot, where a sample event is configured: CRaC's before-checkpoint hook runs it,
+	 * whether AWS's client (managed runtime) or a CRaC JVM takes the checkpoint.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.crac.Core")
+	@ConditionalOnProperty("lambda.runtime.priming.event")
+	static class PrimingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CracPriming lambdaPriming(InvocationHandler handler, LambdaRuntimeProperties properties) {
+			String event = Objects.requireNonNull(properties.getPriming().getEvent());
+			return CracPriming.register(new Priming(handler, event.getBytes(StandardCharsets.UTF_8),
+					properties.getPriming().getInvocations()));
+		}
+
 	}
 
 	/**

@@ -40,6 +40,12 @@ public class LambdaRuntimeProperties {
 	 */
 	private boolean directInvocation = true;
 
+	private final Priming priming = new Priming();
+
+	public Priming getPriming() {
+		return this.priming;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -78,6 +84,40 @@ public class LambdaRuntimeProperties {
 
 	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
 		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
+	/**
+	 * Priming before a SnapStart (CRaC) snapshot.
+	 */
+	public static class Priming {
+
+		/**
+		 * Sample event (JSON, as Lambda would deliver it) the function is invoked with before the snapshot, through
+		 * the whole pipeline, so that the restored function starts warm. Without it, nothing is primed.
+		 */
+		private @Nullable String event;
+
+		/**
+		 * How many times the sample event is invoked before the snapshot.
+		 */
+		private int invocations = 1;
+
+		public @Nullable String getEvent() {
+			return this.event;
+		}
+
+		public void setEvent(@Nullable String event) {
+			this.event = event;
+		}
+
+		public int getInvocations() {
+			return this.invocations;
+		}
+
+		public void setInvocations(int invocations) {
+			this.invocations = invocations;
+		}
+
 	}
 
 }

@@ -116,4 +116,15 @@ class PackageDependencyTests {
 			.check(CLASSES);
 	}
 
+	@Test
+	void snapStartSupportUsesTheLoopAndCracOnly() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.snapstart..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.slf4j..", "org.crac..", "dev.lambdaruntime.api..",
+					"dev.lambdaruntime.loop..", "dev.lambdaruntime.snapstart..")
+			.check(CLASSES);
+	}
+
 }

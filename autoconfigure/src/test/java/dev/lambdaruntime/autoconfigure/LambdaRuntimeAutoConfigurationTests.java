@@ -2,6 +2,7 @@ package dev.lambdaruntime.autoconfigure;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.lambdaruntime.emulator.LambdaEmulator;
@@ -12,6 +13,7 @@ import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.loop.InvocationHandler;
 import dev.lambdaruntime.loop.InvocationResponse;
 import dev.lambdaruntime.loop.RecordingExitHandler;
+import dev.lambdaruntime.snapstart.CracPriming;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,26 @@ class LambdaRuntimeAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues(FunctionRequestHandler.MANAGED_HANDLER_PROPERTY + "=true", "lambda.runtime.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(InvocationHandler.class));
+	}
+
+	@Test
+	void primesTheFunctionInCracsBeforeCheckpointHookWhenGivenASampleEvent() {
+		this.contextRunner
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
+					"lambda.runtime.priming.event=\"primer\"", "lambda.runtime.priming.invocations=2")
+			.withUserConfiguration(CountingConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CracPriming.class);
+				assertThat(context.getBean(CountingConfiguration.class).calls).hasValue(0);
+				context.getBean(CracPriming.class).beforeCheckpoint(null);
+				assertThat(context.getBean(CountingConfiguration.class).calls).hasValue(2);
+			});
+	}
+
+	@Test
+	void primesNothingWithoutASampleEvent() {
+		this.contextRunner.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi())
+			.run((context) -> assertThat(context).doesNotHaveBean(CracPriming.class));
 	}
 
 	@Test
@@ -203,6 +225,21 @@ class LambdaRuntimeAutoConfigurationTests {
 		@Bean
 		InvocationHandler customHandler() {
 			return (invocation) -> new InvocationResponse("\"custom\"".getBytes(), "application/json");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingConfiguration {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		@Bean
+		InvocationHandler countingHandler() {
+			return (invocation) -> {
+				this.calls.incrementAndGet();
+				return InvocationResponse.EMPTY;
+			};
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -91,15 +92,39 @@ class ManagedRuntimeHandlerIT {
 		}
 	}
 
+	@Test
+	void primesBeforeTheSnapStartSnapshotAndServesAfterTheRestore() throws Exception {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).snapStart(true).build()
+			.start()) {
+			// As the managed runtime starts its JVM: CRaC's API backed by AWS's client, which runs the hooks.
+			this.process = start(emulator, "stats", List.of("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"),
+					Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "LAMBDA_RUNTIME_PRIMING_EVENT",
+							"{\"sensor\":\"primer\",\"value\":1}"));
+			InvokeResult first = emulator.invoke("{\"sensor\":\"primer\",\"value\":3}");
+			// The priming event went through the function before the snapshot: this is the second reading.
+			assertThat(first.payloadAsString()).as(log()).isEqualTo("{\"sensor\":\"primer\",\"count\":2,\"mean\":2.0}");
+			assertThat(emulator.runtimeRequests().get(0).path()).isEqualTo("/2018-06-01/runtime/restore/next");
+			assertThat(log()).contains("Primed the function before the snapshot: 1 invocation(s) of the sample event");
+		}
+	}
+
 	private static LambdaEmulator emulator() {
 		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
 	}
 
 	private Process start(LambdaEmulator emulator, String function) throws IOException {
+		return start(emulator, function, List.of(), Map.of());
+	}
+
+	private Process start(LambdaEmulator emulator, String function, List<String> jvmOptions,
+			Map<String, String> variables) throws IOException {
 		unzip(ZIP, this.taskRoot);
 		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", runtimeClassPath(),
-				"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER))
+		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", runtimeClassPath(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+				HANDLER));
+		ProcessBuilder builder = new ProcessBuilder(command)
 			// The client loads the function from its working directory, as Lambda runs it in /var/task.
 			.directory(this.taskRoot.toFile())
 			.redirectErrorStream(true)
@@ -117,6 +142,7 @@ class ManagedRuntimeHandlerIT {
 		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/26/[$LATEST]0123456789abcdef");
 		environment.put("AWS_REGION", "eu-west-1");
 		environment.put("LAMBDA_TASK_ROOT", this.taskRoot.toString());
+		environment.putAll(variables);
 		return builder.start();
 	}
 
