@@ -108,6 +108,21 @@ class ManagedRuntimeHandlerIT {
 		}
 	}
 
+	@Test
+	void aFailingPrimingStopsTheSnapshotAndSaysWhy() throws Exception {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).snapStart(true).build()
+			.start()) {
+			this.process = start(emulator, "fail", List.of("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"),
+					Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start", "LAMBDA_RUNTIME_PRIMING_EVENT", "{}"));
+			// AWS's client reports the failed hook as an init error, which Lambda shows to the invoke.
+			InvokeResult failed = emulator.invoke("{}");
+			assertThat(failed.functionError()).isEqualTo("Unhandled");
+			assertThat(failed.payloadAsString()).contains("CheckpointException");
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(log()).contains("PrimingException: Priming invocation 1 of 1 failed on the sample event: boom");
+		}
+	}
+
 	private static LambdaEmulator emulator() {
 		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
 	}
