@@ -10,11 +10,13 @@ import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.FunctionResolver;
 import dev.lambdaruntime.function.TraceHeaderPublisher;
 import dev.lambdaruntime.handler.FunctionRequestHandler;
+import dev.lambdaruntime.loop.CheckpointHooks;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationHandler;
 import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
+import dev.lambdaruntime.snapstart.CracCheckpointHooks;
 import dev.lambdaruntime.snapstart.CracPriming;
 import dev.lambdaruntime.snapstart.Priming;
 
@@ -122,8 +124,10 @@ public final class LambdaRuntimeAutoConfiguration {
 				throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
 			}
 			int workers = workers(properties, lambdaEnvironment);
+			// Under SnapStart the loop runs org.crac's hooks around /runtime/restore/next before taking events.
+			CheckpointHooks hooks = lambdaEnvironment.isSnapStart() ? new CracCheckpointHooks() : null;
 			RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler,
-					scope);
+					scope, hooks);
 			String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
 					: handler.getClass().getName();
 			return new RuntimeLoopLifecycle(loop, properties.getShutdownGracePeriod(),

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.lambdaruntime.api.RuntimeApiClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves invocations from the Lambda Runtime API: N non-daemon workers, each with its own connection, each taking an
@@ -25,6 +26,8 @@ public final class RuntimeLoop {
 	private final ExitHandler exitHandler;
 
 	private final InvocationScope scope;
+
+	private final @Nullable CheckpointHooks checkpointHooks;
 
 	private final List<Worker> workers = new ArrayList<>();
 
@@ -54,6 +57,21 @@ public final class RuntimeLoop {
 	 */
 	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
 			ExitHandler exitHandler, InvocationScope scope) {
+		this(clients, handler, workerCount, exitHandler, scope, null);
+	}
+
+	/**
+	 * A loop that is not yet started, for an environment Lambda snapshots (SnapStart): {@link #start()} runs the
+	 * hooks around {@code /runtime/restore/next} before the workers ask for events.
+	 * @param clients makes one Runtime API client per worker, and one for the restore sequence
+	 * @param handler handles every invocation; must be thread-safe when {@code workerCount > 1}
+	 * @param workerCount how many invocations to serve at once
+	 * @param exitHandler ends the process after a fatal error
+	 * @param scope entered before each invocation and exited after its answer, on the worker's thread
+	 * @param checkpointHooks what runs around the snapshot, or {@code null} when Lambda takes none
+	 */
+	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
+			ExitHandler exitHandler, InvocationScope scope, @Nullable CheckpointHooks checkpointHooks) {
 		if (workerCount < 1) {
 			throw new IllegalArgumentException("workerCount must be at least 1, but was " + workerCount);
 		}
@@ -62,14 +80,23 @@ public final class RuntimeLoop {
 		this.workerCount = workerCount;
 		this.exitHandler = exitHandler;
 		this.scope = scope;
+		this.checkpointHooks = checkpointHooks;
 	}
 
 	/**
-	 * Starts the workers; each polls {@code /next} at once.
+	 * Starts the workers; each polls {@code /next} at once. Under SnapStart the restore sequence runs first, on the
+	 * calling thread, which returns once this copy is restored (or the runtime is exiting).
 	 */
 	public synchronized void start() {
-		if (this.running) {
+		if (this.running || this.exiting) {
 			return;
+		}
+		if (this.checkpointHooks != null) {
+			String failure = new RestoreSequence(this.checkpointHooks).run(this.clients.get());
+			if (failure != null) {
+				fail(failure);
+				return;
+			}
 		}
 		for (int i = 1; i <= this.workerCount; i++) {
 			Worker worker = new Worker(this.clients.get(), this.handler, this.scope, this::fail);

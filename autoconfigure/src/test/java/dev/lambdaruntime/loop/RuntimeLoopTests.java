@@ -129,6 +129,77 @@ class RuntimeLoopTests {
 	}
 
 	@Test
+	void underSnapStartRunsTheHooksAroundTheRestoreBeforeTakingEvents() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder().snapStart(true));
+		List<String> events = new CopyOnWriteArrayList<>();
+		startSnapStart(emulator, new CheckpointHooks() {
+
+			@Override
+			public void beforeCheckpoint() {
+				events.add("before checkpoint, requests so far: " + paths(emulator));
+			}
+
+			@Override
+			public void afterRestore() {
+				events.add("after restore, requests so far: " + paths(emulator));
+			}
+
+		});
+		assertThat(emulator.invoke("\"hello\"").payloadAsString()).isEqualTo("\"hello\"");
+		assertThat(events).containsExactly("before checkpoint, requests so far: []",
+				"after restore, requests so far: [/2018-06-01/runtime/restore/next]");
+		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	@Test
+	void underSnapStartAFailingBeforeCheckpointHookIsAnInitErrorAndTheRuntimeExits() throws Exception {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder().snapStart(true));
+		startSnapStart(emulator, new CheckpointHooks() {
+
+			@Override
+			public void beforeCheckpoint() {
+				throw new IllegalStateException("cannot prime");
+			}
+
+			@Override
+			public void afterRestore() {
+				throw new AssertionError("no restore after a failed checkpoint");
+			}
+
+		});
+		assertThat(this.exits.awaitStatus()).isEqualTo(1);
+		assertThat(emulator.initError()).hasValueSatisfying((error) -> {
+			assertThat(error.errorType()).isEqualTo("Runtime.BeforeCheckpointError");
+			assertThat(error.body()).contains("cannot prime");
+		});
+		assertThat(paths(emulator)).containsExactly("/2018-06-01/runtime/init/error");
+	}
+
+	@Test
+	void underSnapStartAFailingAfterRestoreHookIsARestoreErrorAndTheRuntimeExits() throws Exception {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder().snapStart(true));
+		startSnapStart(emulator, new CheckpointHooks() {
+
+			@Override
+			public void beforeCheckpoint() {
+			}
+
+			@Override
+			public void afterRestore() {
+				throw new IllegalStateException("stale credentials");
+			}
+
+		});
+		assertThat(this.exits.awaitStatus()).isEqualTo(1);
+		assertThat(emulator.restoreError()).hasValueSatisfying((error) -> {
+			assertThat(error.errorType()).isEqualTo("Runtime.AfterRestoreError");
+			assertThat(error.body()).contains("stale credentials");
+		});
+		assertThat(paths(emulator)).containsExactly("/2018-06-01/runtime/restore/next",
+				"/2018-06-01/runtime/restore/error");
+	}
+
+	@Test
 	void reportsAVirtualMachineErrorThenExits() throws Exception {
 		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
 		start(emulator, (invocation) -> {
@@ -230,6 +301,18 @@ class RuntimeLoopTests {
 		return loop;
 	}
 
+
+	private void startSnapStart(LambdaEmulator emulator, CheckpointHooks hooks) {
+		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()),
+				(invocation) -> new InvocationResponse(invocation.payload(), null), 1, this.exits, InvocationScope.NONE,
+				hooks);
+		loop.start();
+		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
+	}
+
+	private static List<String> paths(LambdaEmulator emulator) {
+		return emulator.runtimeRequests().stream().map(RuntimeRequest::path).toList();
+	}
 
 	private static RuntimeRequest takeUntil(LambdaEmulator emulator, String pathEnd) {
 		RuntimeRequest request;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RuntimeRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,22 @@ class SampleAppProcessIT {
 			assertThat(this.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 			assertThat(this.process.exitValue()).isNotZero();
 			assertThat(emulator.initError().orElseThrow().body()).contains("No function 'nonexistent'");
+		}
+	}
+
+	@Test
+	void underSnapStartPrimesBeforeTheSnapshotThenServesTheRestoredCopy() throws Exception {
+		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).snapStart(true).build()
+			.start()) {
+			this.process = start(emulator, "stats", Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
+					"LAMBDA_RUNTIME_PRIMING_EVENT", "{\"sensor\":\"primer\",\"value\":1}"));
+			InvokeResult first = emulator.invoke("{\"sensor\":\"primer\",\"value\":3}");
+			// The priming event went through the function before the snapshot: this is the second reading.
+			assertThat(first.payloadAsString()).as(log()).isEqualTo("{\"sensor\":\"primer\",\"count\":2,\"mean\":2.0}");
+			assertThat(emulator.runtimeRequests()).extracting(RuntimeRequest::path)
+				.startsWith("/2018-06-01/runtime/restore/next", "/2018-06-01/runtime/invocation/next");
+			assertThat(log()).contains("Primed the function before the snapshot: 1 invocation(s) of the sample event")
+				.contains("function 'stats' as sample, custom runtime, SnapStart");
 		}
 	}
 

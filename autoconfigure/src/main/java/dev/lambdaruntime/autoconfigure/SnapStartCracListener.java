@@ -1,0 +1,28 @@
+package dev.lambdaruntime.autoconfigure;
+
+import dev.lambdaruntime.api.LambdaEnvironment;
+import dev.lambdaruntime.snapstart.CracCheckpointHooks;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+
+/**
+ * Where the runtime loop will drive a SnapStart environment, points {@code org.crac} at the runtime's own CRaC
+ * implementation as the application starts: before Spring Framework (or anything else) touches {@code org.crac.Core},
+ * which reads the choice once. Under a managed Java runtime AWS's client has its own, and it is left alone.
+ */
+class SnapStartCracListener implements SpringApplicationRunListener {
+
+	SnapStartCracListener(SpringApplication application, String[] args) {
+	}
+
+	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		LambdaEnvironment environment = LambdaEnvironment.fromSystem();
+		if (environment.isSnapStart() && !environment.isManagedJavaRuntime()) {
+			CracCheckpointHooks.install();
+		}
+	}
+
+}
