@@ -1,5 +1,6 @@
 package dev.lambdaruntime.benchmarks.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ public final class BenchmarkMain {
 		String java = options.java;
 		List<Contender> contenders = new ArrayList<>();
 		for (String key : List.of(Contender.OURS_JAR, Contender.OURS_ZIP, Contender.SCF, Contender.RIC,
-				Contender.FLOOR, Contender.SPRING_FLOOR)) {
+				Contender.FLOOR, Contender.SPRING_FLOOR, Contender.OURS_MANAGED)) {
 			if (!options.contenders.contains(key)) {
 				continue;
 			}
@@ -150,6 +151,18 @@ public final class BenchmarkMain {
 					contenders.add(new Contender(key, 6, "Spring floor: Boot + SCF context, raw-socket loop",
 							List.of(java, "-jar", jar.toString()), jar.getParent(), (function) -> Map.of()));
 				}
+				case Contender.OURS_MANAGED -> {
+					// The managed Java runtime's way: AWS's client on its own class path, our zip as the task root.
+					Path task = unzip(required(root.resolve("sample-app/target/sample-app-managed-runtime.zip")),
+							work.resolve("managed"));
+					Path lib = required(root.resolve("benchmarks/ric-function-invoker/target/lib"));
+					String handler = "dev.lambdaruntime.handler.FunctionRequestHandler::handleRequest";
+					contenders.add(new Contender(key, 7, "ours, FunctionRequestHandler on AWS RIC", List.of(java, "-cp",
+							runtimeClassPath(lib), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler),
+							task, (function) -> Map.of("_HANDLER", handler, "MAIN_CLASS",
+									"dev.lambdaruntime.sample.SampleApplication", "SPRING_CLOUD_FUNCTION_DEFINITION",
+									function)));
+				}
 				default -> throw new IllegalStateException(key);
 			}
 		}
@@ -185,6 +198,25 @@ public final class BenchmarkMain {
 			throw new IllegalStateException(path + " is missing: build it first (benchmarks/run.sh does)");
 		}
 		return path;
+	}
+
+	/**
+	 * What the managed Java runtime puts on its own class path: its client and the libraries the client needs.
+	 */
+	private static String runtimeClassPath(Path lib) throws IOException {
+		List<String> prefixes = List.of("aws-lambda-java-runtime-interface-client-", "aws-lambda-java-core-",
+				"aws-lambda-java-serialization-", "utils-lite-");
+		try (Stream<Path> jars = Files.list(lib)) {
+			List<String> found = jars.filter((jar) -> prefixes.stream()
+				.anyMatch((prefix) -> jar.getFileName().toString().startsWith(prefix)))
+				.map(Path::toString)
+				.sorted()
+				.toList();
+			if (found.size() != prefixes.size()) {
+				throw new IllegalStateException("Expected the runtime client's 4 jars in " + lib + ", found " + found);
+			}
+			return String.join(File.pathSeparator, found);
+		}
 	}
 
 	private static Path unzip(Path zip, Path target) throws IOException {

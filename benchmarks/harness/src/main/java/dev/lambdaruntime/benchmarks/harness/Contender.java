@@ -30,6 +30,8 @@ record Contender(String key, int number, String title, List<String> command, Pat
 
 	static final String SPRING_FLOOR = "spring-floor";
 
+	static final String OURS_MANAGED = "ours-managed";
+
 	String label() {
 		return "(" + this.number + ") " + this.title;
 	}

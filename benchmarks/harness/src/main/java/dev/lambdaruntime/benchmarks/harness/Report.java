@@ -46,6 +46,9 @@ final class Report {
 		if (has(Contender.SPRING_FLOOR)) {
 			ratios(md, Contender.SPRING_FLOOR, "the Spring floor (6): what the runtime itself adds");
 		}
+		if (has(Contender.OURS_MANAGED) && has(Contender.RIC)) {
+			ratios(md, Contender.RIC, "AWS RIC + SCF's FunctionInvoker (4): the same client, another handler");
+		}
 		goals(md);
 		runs(md);
 		problems(md);
