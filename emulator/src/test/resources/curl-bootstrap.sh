@@ -4,6 +4,12 @@ set -euo pipefail
 
 echo "init: AWS_LAMBDA_RUNTIME_API=${AWS_LAMBDA_RUNTIME_API}"
 
+if [ "${AWS_LAMBDA_INITIALIZATION_TYPE}" = "snap-start" ]; then
+  # Ready for the snapshot; returns in the restored copy.
+  curl -sS "http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/restore/next"
+  echo "restored"
+fi
+
 while true
 do
   HEADERS="$(mktemp)"

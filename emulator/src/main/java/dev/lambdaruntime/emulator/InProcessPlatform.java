@@ -22,7 +22,7 @@ final class InProcessPlatform implements InvocationListener {
 
 	@Override
 	public void finished(Invocation invocation, Outcome outcome) {
-		this.log.finish(invocation, outcome, OptionalDouble.empty(), OptionalLong.empty());
+		this.log.finish(invocation, outcome, OptionalDouble.empty(), OptionalDouble.empty(), OptionalLong.empty());
 	}
 
 }

@@ -119,6 +119,9 @@ final class InvocationBroker {
 				if (this.phase == Phase.INIT) {
 					this.listener.runtimeReady();
 				}
+				else if (this.phase == Phase.RESTORING) {
+					this.listener.runtimeRestored();
+				}
 				this.phase = Phase.RUNNING;
 			}
 			boolean waited = false;

@@ -20,6 +20,13 @@ interface InvocationListener {
 	}
 
 	/**
+	 * SnapStart: the restored runtime asked for its first event ({@code /next} after {@code /restore/next}), its
+	 * after-restore hooks done.
+	 */
+	default void runtimeRestored() {
+	}
+
+	/**
 	 * The runtime took an invocation from {@code /next}.
 	 * @param invocation the invocation
 	 */

@@ -37,9 +37,11 @@ final class PlatformLog {
 	 * @param invocation the invocation
 	 * @param outcome how it ended
 	 * @param initMillis the init duration, on the first invocation of a fresh runtime
+	 * @param restoreMillis the restore duration instead, on the first invocation of a SnapStart runtime
 	 * @param maxMemoryMb the runtime's peak memory, when known
 	 */
-	void finish(Invocation invocation, Outcome outcome, OptionalDouble initMillis, OptionalLong maxMemoryMb) {
+	void finish(Invocation invocation, Outcome outcome, OptionalDouble initMillis, OptionalDouble restoreMillis,
+			OptionalLong maxMemoryMb) {
 		String id = invocation.requestId();
 		if (outcome.kind() == Outcome.Kind.TIMEOUT) {
 			write(invocation, TIMESTAMP.format(Instant.now()) + " " + id + " Task timed out after "
@@ -58,6 +60,11 @@ final class PlatformLog {
 		report.append("\tMemory Size: ").append(this.settings.memoryMb()).append(" MB");
 		maxMemoryMb.ifPresent((mb) -> report.append("\tMax Memory Used: ").append(mb).append(" MB"));
 		initMillis.ifPresent((init) -> report.append(String.format(Locale.ROOT, "\tInit Duration: %.2f ms", init)));
+		restoreMillis.ifPresent((restore) -> report
+			.append(String.format(Locale.ROOT, "\tRestore Duration: %.2f ms", restore))
+			.append("\tBilled Restore Duration: ")
+			.append((long) Math.ceil(restore))
+			.append(" ms"));
 		if (outcome.kind() == Outcome.Kind.TIMEOUT) {
 			report.append("\tStatus: timeout");
 		}

@@ -46,6 +46,8 @@ final class RuntimeSupervisor implements InvocationListener {
 
 	private volatile long readyNanos;
 
+	private volatile long restoredNanos;
+
 	private boolean initReported;
 
 	private boolean killed;
@@ -79,6 +81,12 @@ final class RuntimeSupervisor implements InvocationListener {
 	}
 
 	@Override
+	public void runtimeRestored() {
+		// Called under the broker's lock: no lock here.
+		this.restoredNanos = System.nanoTime();
+	}
+
+	@Override
 	public void started(Invocation invocation) {
 		this.log.start(invocation);
 		this.running.add(invocation);
@@ -91,6 +99,7 @@ final class RuntimeSupervisor implements InvocationListener {
 	@Override
 	public void finished(Invocation invocation, Outcome outcome) {
 		OptionalDouble init = OptionalDouble.empty();
+		OptionalDouble restore = OptionalDouble.empty();
 		OptionalLong memory = OptionalLong.empty();
 		Process current;
 		boolean stuck;
@@ -99,7 +108,13 @@ final class RuntimeSupervisor implements InvocationListener {
 			stuck = invocation.started() || this.readyNanos <= this.spawnNanos;
 			if (invocation.started() && !this.initReported && this.readyNanos > this.spawnNanos) {
 				this.initReported = true;
-				init = OptionalDouble.of((this.readyNanos - this.spawnNanos) / 1_000_000.0);
+				if (this.restoredNanos > this.readyNanos) {
+					// As Lambda reports a restored copy: the restore (after-restore hooks), not the init before it.
+					restore = OptionalDouble.of((this.restoredNanos - this.readyNanos) / 1_000_000.0);
+				}
+				else {
+					init = OptionalDouble.of((this.readyNanos - this.spawnNanos) / 1_000_000.0);
+				}
 			}
 			awaitQuiet();
 		}
@@ -107,7 +122,7 @@ final class RuntimeSupervisor implements InvocationListener {
 			memory = MemoryProbe.maxMemoryMb(current.toHandle());
 		}
 		this.running.remove(invocation);
-		this.log.finish(invocation, outcome, init, memory);
+		this.log.finish(invocation, outcome, init, restore, memory);
 		if (outcome.kind() == Outcome.Kind.TIMEOUT && stuck && current != null) {
 			kill(current);
 		}
@@ -134,6 +149,7 @@ final class RuntimeSupervisor implements InvocationListener {
 			.putAll(RuntimeEnvironment.of(this.settings, emulator.runtimeApi(), this.taskRoot, this.handler));
 		this.spawnNanos = System.nanoTime();
 		this.readyNanos = 0;
+		this.restoredNanos = 0;
 		this.initReported = false;
 		this.killed = false;
 		Process started;

@@ -69,6 +69,22 @@ class ProcessModeTests {
 	}
 
 	@Test
+	void underSnapStartReportsTheRestoreInsteadOfTheInit() throws Exception {
+		this.lambda.close();
+		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "2s", "--memory", "256",
+				"--snapstart", "--", "./bootstrap"), this.taskRoot, this.capture.out())
+			.start();
+		HttpResponse<String> first = invoke("{\"name\":\"lambda\"}", false);
+		assertThat(first.body()).isEqualTo("{\"echo\":{\"name\":\"lambda\"}}");
+		String requestId = first.headers().firstValue("X-Amz-Request-Id").orElseThrow();
+		assertThat(this.capture.printed()).contains("restored")
+			.containsPattern("REPORT RequestId: " + requestId + "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms"
+					+ "\tMemory Size: 256 MB\tMax Memory Used: \\d+ MB\tRestore Duration: \\d+\\.\\d\\d ms"
+					+ "\tBilled Restore Duration: \\d+ ms\n")
+			.doesNotContain("Init Duration");
+	}
+
+	@Test
 	void givesTheBootstrapLambdasEnvironment() throws Exception {
 		String body = invoke("\"env\"", false).body();
 		assertThat(body).contains("\"name\":\"function\"", "\"version\":\"$LATEST\"", "\"memory\":\"256\"",
