@@ -26,12 +26,29 @@ final class ContextInvocation {
 	Invocation from(Context context, byte[] payload) {
 		long deadline = System.currentTimeMillis() + Math.max(0, context.getRemainingTimeInMillis());
 		return new Invocation(context.getAwsRequestId(), deadline, context.getInvokedFunctionArn(), traceId(context),
-				clientContext(context.getClientContext()), cognitoIdentity(context.getIdentity()), context.getTenantId(),
+				clientContext(context.getClientContext()), cognitoIdentity(context.getIdentity()), tenantId(context),
 				null, null, payload);
 	}
 
+	private static @Nullable String tenantId(Context context) {
+		try {
+			return context.getTenantId();
+		}
+		catch (LinkageError ex) {
+			// The runtime's own aws-lambda-java-core predates tenant ids.
+			return null;
+		}
+	}
+
 	private static @Nullable String traceId(Context context) {
-		String traceId = context.getXrayTraceId();
+		String traceId;
+		try {
+			traceId = context.getXrayTraceId();
+		}
+		catch (LinkageError ex) {
+			// The runtime's own aws-lambda-java-core predates it; the client still sets the property below.
+			traceId = null;
+		}
 		// AWS's client sets this property for every invocation; older ones leave the Context's value empty.
 		return (traceId != null && !traceId.isEmpty()) ? traceId : System.getProperty("com.amazonaws.xray.traceHeader");
 	}
