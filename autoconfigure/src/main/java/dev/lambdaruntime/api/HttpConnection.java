@@ -68,6 +68,41 @@ final class HttpConnection implements Closeable {
 	}
 
 	/**
+	 * Sends a request with a streamed body and reads its response. Never sent twice: a stream cannot be replayed, so
+	 * a connection that fails is a failure.
+	 * @param request the request, with its stream
+	 * @return the response, and the stream's own failure if it had one
+	 * @throws IOException when the connection fails, the response is malformed, or the client was closed
+	 */
+	StreamedExchange exchangeStreaming(HttpRequest request) throws IOException {
+		checkOpen();
+		try {
+			ResponseReader reader = (this.reader != null) ? this.reader : connect();
+			OutputStream output = this.output;
+			if (output == null) {
+				throw new IOException("not connected");
+			}
+			Exception failure = this.writer.writeStreaming(request, output);
+			HttpResponse response = reader.read();
+			if (!response.keepAlive() || reader.hasBufferedBytes()) {
+				disconnect();
+			}
+			return new StreamedExchange(response, failure);
+		}
+		catch (IOException ex) {
+			disconnect();
+			checkOpen(ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * A streamed request's response, and the stream's own failure.
+	 */
+	record StreamedExchange(HttpResponse response, @Nullable Exception failure) {
+	}
+
+	/**
 	 * Closes the connection for good: a call blocked in a read fails at once, and later calls fail.
 	 */
 	@Override

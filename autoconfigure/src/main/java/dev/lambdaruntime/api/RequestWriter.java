@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes HTTP/1.1 requests: the head is built in one reused buffer and leaves with the body in one write when it
  * fits; control characters in header values become spaces, so no value can inject a header.
@@ -37,18 +39,7 @@ final class RequestWriter {
 	 * @throws IOException when the connection fails
 	 */
 	void write(HttpRequest request, OutputStream output) throws IOException {
-		this.count = 0;
-		appendAscii(request.method());
-		appendAscii(" ");
-		appendValue(request.target());
-		appendAscii(" HTTP/1.1\r\n");
-		ensureCapacity(this.fixedHeaders.length);
-		System.arraycopy(this.fixedHeaders, 0, this.buffer, this.count, this.fixedHeaders.length);
-		this.count += this.fixedHeaders.length;
-		String[] headers = request.headers();
-		for (int i = 0; i + 1 < headers.length; i += 2) {
-			appendHeader(headers[i], headers[i + 1]);
-		}
+		appendHead(request);
 		byte[] body = request.body();
 		if (body != null) {
 			appendAscii("Content-Length: ");
@@ -68,6 +59,56 @@ final class RequestWriter {
 			output.write(body);
 		}
 		output.flush();
+	}
+
+	/**
+	 * Writes a request whose body is a {@link ResponseStream}: chunked, each write of the stream one chunk, ended by
+	 * the last chunk, or by the error trailers when the stream fails.
+	 * @param request the request, with its stream
+	 * @param output the connection's output
+	 * @return the stream's own failure, sent as the trailers, or {@code null}
+	 * @throws IOException when the connection fails
+	 */
+	@Nullable Exception writeStreaming(HttpRequest request, OutputStream output) throws IOException {
+		ResponseStream stream = request.stream();
+		if (stream == null) {
+			throw new IllegalArgumentException(request + " has no stream");
+		}
+		appendHead(request);
+		appendHeader("Transfer-Encoding", "chunked");
+		appendHeader("Trailer", ChunkedOutput.ERROR_TYPE_TRAILER + ", " + ChunkedOutput.ERROR_BODY_TRAILER);
+		appendAscii("\r\n");
+		output.write(this.buffer, 0, this.count);
+		output.flush();
+		ChunkedOutput chunks = new ChunkedOutput(output);
+		try {
+			stream.writeTo(chunks);
+		}
+		catch (Exception ex) {
+			IOException broken = chunks.connectionFailure();
+			if (broken != null) {
+				throw broken;
+			}
+			chunks.finishWithError(ErrorReport.of(ex));
+			return ex;
+		}
+		chunks.finish();
+		return null;
+	}
+
+	private void appendHead(HttpRequest request) {
+		this.count = 0;
+		appendAscii(request.method());
+		appendAscii(" ");
+		appendValue(request.target());
+		appendAscii(" HTTP/1.1\r\n");
+		ensureCapacity(this.fixedHeaders.length);
+		System.arraycopy(this.fixedHeaders, 0, this.buffer, this.count, this.fixedHeaders.length);
+		this.count += this.fixedHeaders.length;
+		String[] headers = request.headers();
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			appendHeader(headers[i], headers[i + 1]);
+		}
 	}
 
 	private void appendHeader(String name, String value) {

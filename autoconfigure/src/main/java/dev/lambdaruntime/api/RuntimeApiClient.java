@@ -34,6 +34,10 @@ public final class RuntimeApiClient implements Closeable {
 
 	private static final String XRAY_ERROR_CAUSE = "Lambda-Runtime-Function-XRay-Error-Cause";
 
+	private static final String RESPONSE_MODE = "Lambda-Runtime-Function-Response-Mode";
+
+	private static final String STREAMING = "streaming";
+
 	private static final int MAX_ERROR_TEXT = 1024;
 
 	private final HttpConnection connection;
@@ -75,6 +79,27 @@ public final class RuntimeApiClient implements Closeable {
 				: withInvocationId(invocation);
 		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/response"), body, headers);
 		return outcome(request, this.connection.exchange(request));
+	}
+
+	/**
+	 * Streams an invocation's result ({@code POST /runtime/invocation/{id}/response} in Lambda's streaming response
+	 * mode): the body leaves in chunks as the stream writes it, and a failure of the stream after the first bytes is
+	 * sent as the {@code Lambda-Runtime-Function-Error-Type} and {@code -Error-Body} trailers.
+	 * @param invocation the invocation answered
+	 * @param contentType the response content type, passed on to the caller
+	 * @param stream writes the response
+	 * @return what the API said, and the stream's own failure if it had one
+	 * @throws RuntimeApiException on a 5xx container error
+	 * @throws IOException when the connection fails
+	 */
+	public StreamedResponse respondStreaming(Invocation invocation, @Nullable String contentType, ResponseStream stream)
+			throws IOException {
+		String[] headers = (contentType != null)
+				? withInvocationId(invocation, RESPONSE_MODE, STREAMING, CONTENT_TYPE, contentType)
+				: withInvocationId(invocation, RESPONSE_MODE, STREAMING);
+		HttpRequest request = HttpRequest.postStreaming(invocationTarget(invocation, "/response"), stream, headers);
+		HttpConnection.StreamedExchange exchange = this.connection.exchangeStreaming(request);
+		return new StreamedResponse(outcome(request, exchange.response()), exchange.failure());
 	}
 
 	/**

@@ -70,7 +70,7 @@ public final class LambdaRuntimeAutoConfiguration {
 				resolver.resolve(environment.getProperty(FunctionProperties.FUNCTION_DEFINITION),
 						lambdaEnvironment.handler(), environment.containsProperty(FunctionProperties.ROUTING_EXPRESSION)),
 				lambdaEnvironment, jsonMapper, traceHeaders, eventAdapter.getIfUnique(() -> EventAdapter.NONE),
-				properties.isDirectInvocation());
+				properties.isDirectInvocation(), properties.isResponseStreaming());
 	}
 
 	@Bean

@@ -40,7 +40,21 @@ public class LambdaRuntimeProperties {
 	 */
 	private boolean directInvocation = true;
 
+	/**
+	 * Whether a function's Flux result is streamed to the caller item by item as it is produced (Lambda's response
+	 * streaming: text and bytes as they are, other items as JSON lines), rather than collected into a JSON array.
+	 */
+	private boolean responseStreaming;
+
 	private final Priming priming = new Priming();
+
+	public boolean isResponseStreaming() {
+		return this.responseStreaming;
+	}
+
+	public void setResponseStreaming(boolean responseStreaming) {
+		this.responseStreaming = responseStreaming;
+	}
 
 	public Priming getPriming() {
 		return this.priming;

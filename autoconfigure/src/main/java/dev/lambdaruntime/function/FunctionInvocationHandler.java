@@ -1,5 +1,6 @@
 package dev.lambdaruntime.function;
 
+import java.lang.reflect.Type;
 import java.util.Map;
 
 import dev.lambdaruntime.api.Invocation;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.messaging.Message;
@@ -70,8 +72,27 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
 			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders, EventAdapter eventAdapter,
 			boolean directInvocation) {
+		this(function, environment, jsonMapper, traceHeaders, eventAdapter, directInvocation, false);
+	}
+
+	/**
+	 * A handler for one resolved function that lets an adapter take the events whose shape it knows, and may stream
+	 * a reactive result.
+	 * @param function the function, from {@link FunctionResolver}
+	 * @param environment Lambda's environment, for the context
+	 * @param jsonMapper Spring Cloud Function's JSON mapper
+	 * @param traceHeaders publishes each invocation's trace header
+	 * @param eventAdapter unwraps known event shapes and shapes their answers
+	 * @param directInvocation whether a plain function may be called directly, bypassing Spring Cloud Function's
+	 * per-call conversion chain (same results, a fraction of the cost)
+	 * @param responseStreaming whether a {@code Flux} result of a plain event is streamed item by item (Lambda's
+	 * response streaming) rather than collected into a JSON array
+	 */
+	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
+			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders, EventAdapter eventAdapter,
+			boolean directInvocation, boolean responseStreaming) {
 		this.function = function;
-		this.responses = new ResponseConverter(jsonMapper);
+		this.responses = new ResponseConverter(jsonMapper, responseStreaming ? streamedItemType(function) : null);
 		this.traceHeaders = traceHeaders;
 		// A function on raw bytes gets the event's bytes as they came, not JSON-decoded.
 		this.rawInput = function.getRawInputType() == byte[].class;
@@ -79,7 +100,20 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		eventAdapter.prepare(function);
 		this.direct = directInvocation ? DirectInvoker.of(function, jsonMapper) : null;
 		this.eventAdapter = eventAdapter;
-		this.eventFunction = new EventFunction(function, environment, jsonMapper, this.responses, this.direct);
+		// AWS event sources take whole answers: only plain events are streamed.
+		this.eventFunction = new EventFunction(function, environment, jsonMapper, new ResponseConverter(jsonMapper),
+				this.direct);
+	}
+
+	/**
+	 * The item type a function's {@code Flux} result declares, or {@code null} when it returns no {@code Flux}.
+	 */
+	private static @Nullable Class<?> streamedItemType(FunctionInvocationWrapper function) {
+		Type output = function.getOutputType();
+		if (output == null || !FunctionTypeUtils.isFlux(output)) {
+			return null;
+		}
+		return FunctionTypeUtils.getRawType(function.getItemType(output));
 	}
 
 	@Override

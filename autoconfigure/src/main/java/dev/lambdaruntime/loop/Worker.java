@@ -7,8 +7,10 @@ import java.util.function.Consumer;
 import dev.lambdaruntime.api.ErrorReport;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.ResponseOutcome;
+import dev.lambdaruntime.api.ResponseStream;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import dev.lambdaruntime.api.RuntimeApiException;
+import dev.lambdaruntime.api.StreamedResponse;
 import dev.lambdaruntime.api.XRayErrorCause;
 import org.jspecify.annotations.Nullable;
 
@@ -141,6 +143,17 @@ final class Worker implements Runnable {
 	}
 
 	private void respond(Invocation invocation, InvocationResponse response) throws IOException {
+		ResponseStream stream = response.stream();
+		if (stream != null) {
+			StreamedResponse streamed = this.client.respondStreaming(invocation, response.contentType(), stream);
+			Exception failure = streamed.failure();
+			if (failure != null) {
+				logger.log(System.Logger.Level.ERROR,
+						"Invocation " + invocation.requestId() + " failed while streaming its response", failure);
+			}
+			answer(invocation, streamed.outcome());
+			return;
+		}
 		int size = response.body().length;
 		ResponseOutcome outcome = (size > MAX_RESPONSE_BYTES) ? ResponseOutcome.PAYLOAD_TOO_LARGE
 				: this.client.respond(invocation, response.body(), response.contentType());

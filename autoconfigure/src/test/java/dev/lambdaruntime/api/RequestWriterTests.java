@@ -3,6 +3,7 @@ package dev.lambdaruntime.api;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,37 @@ class RequestWriterTests {
 				+ "Content-Length: 7\r\n\r\n{\"a\":1}");
 		assertThat(this.output.writes).isOne();
 		assertThat(this.output.flushes).isOne();
+	}
+
+	@Test
+	void streamsEachWriteAsAChunkThenTheLastChunk() throws IOException {
+		Exception failure = this.writer.writeStreaming(HttpRequest.postStreaming("/r", (out) -> {
+			out.write("Hello, ".getBytes(StandardCharsets.UTF_8));
+			out.write(new byte[0]);
+			out.write("streamed world".getBytes(StandardCharsets.UTF_8));
+		}, "Lambda-Runtime-Function-Response-Mode", "streaming"), this.output);
+		assertThat(failure).isNull();
+		assertThat(this.output.text()).isEqualTo("POST /r HTTP/1.1\r\nHost: 127.0.0.1:9001\r\n"
+				+ "User-Agent: lambda-runtime-spring-boot/test\r\nLambda-Runtime-Function-Response-Mode: streaming\r\n"
+				+ "Transfer-Encoding: chunked\r\n"
+				+ "Trailer: Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body\r\n\r\n"
+				+ "7\r\nHello, \r\ne\r\nstreamed world\r\n0\r\n\r\n");
+	}
+
+	@Test
+	void endsAFailedStreamWithTheErrorTrailers() throws IOException {
+		IllegalStateException boom = new IllegalStateException("sensor gone");
+		Exception failure = this.writer.writeStreaming(HttpRequest.postStreaming("/r", (out) -> {
+			out.write("partial".getBytes(StandardCharsets.UTF_8));
+			throw boom;
+		}), this.output);
+		assertThat(failure).isSameAs(boom);
+		String text = this.output.text();
+		assertThat(text).contains("7\r\npartial\r\n0\r\nLambda-Runtime-Function-Error-Type: java.lang.IllegalStateException\r\n")
+			.endsWith("\r\n\r\n");
+		String body = text.substring(text.indexOf("Lambda-Runtime-Function-Error-Body: ") + 36, text.length() - 4);
+		assertThat(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8))
+			.startsWith("{\"errorMessage\":\"sensor gone\",\"errorType\":\"java.lang.IllegalStateException\"");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.lambdaruntime.function;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link FunctionInvocationHandler} over a real Spring Cloud Function catalog.
@@ -89,6 +91,52 @@ class FunctionInvocationHandlerTests {
 	@Test
 	void collectsAFluxAsAJsonArray() {
 		assertThat(invoke("letters", "abc")).isEqualTo("[\"a\",\"b\",\"c\"]");
+	}
+
+	@Test
+	void streamsAFluxItemByItemWhenResponseStreamingIsOn() {
+		this.contextRunner.run((context) -> {
+			InvocationResponse response = streamingHandler(context, "tokens").handle(invocation("\"Hel\""));
+			assertThat(response.stream()).isNotNull();
+			assertThat(response.contentType()).isEqualTo("text/plain;charset=UTF-8");
+			assertThat(written(response)).isEqualTo("Hello, streams");
+		});
+	}
+
+	@Test
+	void streamsObjectsAsJsonLines() {
+		this.contextRunner.run((context) -> {
+			InvocationResponse response = streamingHandler(context, "greetings").handle(invocation("\"x\""));
+			assertThat(response.contentType()).isEqualTo("application/x-ndjson");
+			assertThat(written(response)).isEqualTo("{\"greeting\":\"one\"}\n{\"greeting\":\"two\"}\n");
+		});
+	}
+
+	@Test
+	void aStreamThatFailsAfterItsFirstItemFailsWhileWriting() {
+		this.contextRunner.run((context) -> {
+			InvocationResponse response = streamingHandler(context, "brokenStream").handle(invocation("\"x\""));
+			ByteArrayOutputStream output = new ByteArrayOutputStream();
+			assertThatIllegalStateException().isThrownBy(() -> response.stream().writeTo(output))
+				.withMessageContaining("sensor gone");
+			assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo("first reading");
+		});
+	}
+
+	@Test
+	void aStreamThatFailsBeforeItsFirstItemFailsTheInvocation() {
+		this.contextRunner.run((context) -> assertThatIllegalStateException()
+			.isThrownBy(() -> streamingHandler(context, "deadStream").handle(invocation("\"x\"")))
+			.withMessageContaining("no sensor"));
+	}
+
+	@Test
+	void collectsAFluxEvenWithStreamingOnWhenItIsEmpty() {
+		this.contextRunner.run((context) -> {
+			InvocationResponse response = streamingHandler(context, "nothing").handle(invocation("\"x\""));
+			assertThat(response.stream()).isNull();
+			assertThat(response.body()).isEmpty();
+		});
 	}
 
 	@Test
@@ -235,6 +283,20 @@ class FunctionInvocationHandlerTests {
 				ENVIRONMENT, jsonMapper, new TraceHeaderPublisher(1));
 	}
 
+	private static FunctionInvocationHandler streamingHandler(org.springframework.context.ApplicationContext context,
+			String definition) {
+		return new FunctionInvocationHandler(
+				new FunctionResolver(context.getBean(FunctionCatalog.class)).resolve(definition, null, false),
+				ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(1), EventAdapter.NONE, true,
+				true);
+	}
+
+	private static String written(InvocationResponse response) throws Exception {
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		response.stream().writeTo(output);
+		return output.toString(StandardCharsets.UTF_8);
+	}
+
 	private static Invocation invocation(String payload) {
 		return new Invocation("req-" + payload.hashCode(), System.currentTimeMillis() + 30_000, null, null, null,
 				null, null, null, "application/json", payload.getBytes(StandardCharsets.UTF_8));
@@ -285,6 +347,32 @@ class FunctionInvocationHandlerTests {
 		@Bean
 		Function<String, Flux<String>> letters() {
 			return (input) -> Flux.fromArray(input.split("")).map((letter) -> "\"" + letter + "\"");
+		}
+
+		@Bean
+		Function<String, Flux<String>> tokens() {
+			return (input) -> Flux.just(input, "lo, ", "streams");
+		}
+
+		@Bean
+		Function<String, Flux<Greeting>> greetings() {
+			return (input) -> Flux.just(new Greeting("one"), new Greeting("two"));
+		}
+
+		@Bean
+		Function<String, Flux<String>> brokenStream() {
+			return (input) -> Flux.concat(Flux.just("first reading"),
+					Flux.error(new IllegalStateException("sensor gone")));
+		}
+
+		@Bean
+		Function<String, Flux<String>> deadStream() {
+			return (input) -> Flux.error(new IllegalStateException("no sensor"));
+		}
+
+		@Bean
+		Function<String, Flux<String>> nothing() {
+			return (input) -> Flux.empty();
 		}
 
 		@Bean

@@ -87,6 +87,40 @@ class RuntimeLoopTests {
 	}
 
 	@Test
+	void streamsAResponseInChunks() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		start(emulator, (invocation) -> InvocationResponse.streaming("text/plain", (output) -> {
+			output.write("first ".getBytes(StandardCharsets.UTF_8));
+			output.flush();
+			output.write("second".getBytes(StandardCharsets.UTF_8));
+		}), 1);
+		InvokeResult result = emulator.invoke("{}");
+		assertThat(result.functionError()).isNull();
+		assertThat(result.payloadAsString()).isEqualTo("first second");
+		RuntimeRequest response = takeUntil(emulator, "/response");
+		assertThat(response.header("Lambda-Runtime-Function-Response-Mode")).isEqualTo("streaming");
+		assertThat(response.header("Transfer-Encoding")).isEqualTo("chunked");
+		assertThat(response.header("Content-Type")).isEqualTo("text/plain");
+	}
+
+	@Test
+	void aStreamThatFailsMidwayEndsWithTheErrorTrailersAndTheLoopGoesOn() {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		start(emulator, (invocation) -> InvocationResponse.streaming("text/plain", (output) -> {
+			output.write("partial".getBytes(StandardCharsets.UTF_8));
+			if (invocation.payload().length == 2) {
+				throw new IllegalStateException("sensor gone");
+			}
+		}), 1);
+		InvokeResult failed = emulator.invoke("{}");
+		assertThat(failed.functionError()).isEqualTo("Unhandled");
+		assertThat(failed.payloadAsString()).contains("\"errorType\":\"java.lang.IllegalStateException\"")
+			.contains("sensor gone");
+		assertThat(emulator.invoke("{ }").payloadAsString()).isEqualTo("partial");
+		assertThat(this.exits.statuses()).isEmpty();
+	}
+
+	@Test
 	void bracketsEachInvocationWithTheScopeUntilItsAnswerIsSent() throws Exception {
 		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
 		List<String> events = new CopyOnWriteArrayList<>();
