@@ -8,6 +8,7 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.events.EventHeaders;
 import dev.lambdaruntime.function.LambdaHeaders;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -85,6 +86,16 @@ public class SampleApplication {
 			}
 			return new Slept(delay.ms());
 		};
+	}
+
+	/**
+	 * Streams a text back word by word as it goes: {@code "one two three"} gives {@code "one "}, {@code "two "},
+	 * {@code "three "}, sent as they are produced (response streaming is on in this app's properties).
+	 * @return the function
+	 */
+	@Bean
+	public Function<String, Flux<String>> words() {
+		return (text) -> Flux.fromArray(text.trim().split("\\s+")).map((word) -> word + " ");
 	}
 
 	/**
