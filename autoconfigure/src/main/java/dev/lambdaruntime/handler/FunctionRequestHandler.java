@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdaruntime.api.Invocation;
+import dev.lambdaruntime.api.ResponseStream;
 import dev.lambdaruntime.loop.InvocationResponse;
 
 /**
@@ -48,7 +49,14 @@ public class FunctionRequestHandler implements RequestStreamHandler {
 		this.application.scope().enter(invocation);
 		try {
 			InvocationResponse response = this.application.handler().handle(invocation);
-			output.write(response.body());
+			ResponseStream stream = response.stream();
+			if (stream != null) {
+				// The managed runtime's client buffers what the handler writes: the stream goes out whole.
+				stream.writeTo(output);
+			}
+			else {
+				output.write(response.body());
+			}
 		}
 		catch (Exception ex) {
 			// Rethrown as it is: AWS's client reports the exception's own type as the error type.

@@ -16,10 +16,12 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.lambdaruntime.autoconfigure.RuntimeLoopLifecycle;
 import dev.lambdaruntime.function.LambdaHeaders;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +59,11 @@ class FunctionRequestHandlerTests {
 	}
 
 	@Test
+	void writesAStreamedResultWhole() throws IOException {
+		assertThat(call(new WordsHandler(), "\"one two\"", new TestContext("req-5"))).isEqualTo("one two ");
+	}
+
+	@Test
 	void throwsTheFunctionsOwnException() {
 		assertThatIllegalStateException().isThrownBy(() -> call(new FailingHandler(), "{}", new TestContext("req-4")))
 			.withMessage("out of stock");
@@ -87,6 +94,14 @@ class FunctionRequestHandlerTests {
 
 		DescribeHandler() {
 			super(DescribeApplication.class);
+		}
+
+	}
+
+	static class WordsHandler extends FunctionRequestHandler {
+
+		WordsHandler() {
+			super(WordsApplication.class);
 		}
 
 	}
@@ -125,6 +140,18 @@ class FunctionRequestHandlerTests {
 						+ context.getClientContext().getCustom().get("tier") + " "
 						+ context.getIdentity().getIdentityPoolId() + " " + context.getTenantId();
 			};
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@PropertySource("classpath:response-streaming.properties")
+	static class WordsApplication {
+
+		@Bean
+		Function<String, Flux<String>> words() {
+			return (text) -> Flux.fromArray(text.split(" ")).map((word) -> word + " ");
 		}
 
 	}
