@@ -56,6 +56,8 @@ final class InvocationBroker {
 
 	private boolean closed;
 
+	private int waiting;
+
 	InvocationBroker(EmulatorSettings settings, InvocationListener listener) {
 		this.settings = settings;
 		this.listener = listener;
@@ -127,13 +129,19 @@ final class InvocationBroker {
 				this.phase = Phase.RUNNING;
 			}
 			boolean waited = false;
-			while (!this.closed && this.phase == Phase.RUNNING
-					&& (this.queue.isEmpty() || this.inFlight.size() >= this.settings.concurrency())) {
-				waited = true;
-				this.changed.await(200, TimeUnit.MILLISECONDS);
-				if (peerClosed.getAsBoolean()) {
-					return Next.GONE;
+			this.waiting++;
+			try {
+				while (!this.closed && this.phase == Phase.RUNNING
+						&& (this.queue.isEmpty() || this.inFlight.size() >= this.settings.concurrency())) {
+					waited = true;
+					this.changed.await(200, TimeUnit.MILLISECONDS);
+					if (peerClosed.getAsBoolean()) {
+						return Next.GONE;
+					}
 				}
+			}
+			finally {
+				this.waiting--;
 			}
 			if (waited && !this.closed && peerClosed.getAsBoolean()) {
 				// Work came while we waited: make sure the runtime is still there before it is handed out.
@@ -295,6 +303,20 @@ final class InvocationBroker {
 		this.lock.lock();
 		try {
 			return this.queue.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * How many {@code /next} calls are parked, waiting for an invocation or a free slot.
+	 * @return the number of waiting long polls
+	 */
+	int waiting() {
+		this.lock.lock();
+		try {
+			return this.waiting;
 		}
 		finally {
 			this.lock.unlock();
