@@ -158,23 +158,23 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private int port;
+		private int port = EmulatorSettings.DEFAULTS.port();
 
-		private String functionName = "function";
+		private String functionName = EmulatorSettings.DEFAULTS.functionName();
 
-		private Duration timeout = Duration.ofSeconds(30);
+		private Duration timeout = EmulatorSettings.DEFAULTS.timeout();
 
-		private int memoryMb = 512;
+		private int memoryMb = EmulatorSettings.DEFAULTS.memoryMb();
 
-		private int concurrency = 1;
+		private int concurrency = EmulatorSettings.DEFAULTS.concurrency();
 
-		private boolean snapStart;
+		private boolean snapStart = EmulatorSettings.DEFAULTS.snapStart();
 
-		private boolean invocationIds;
+		private boolean invocationIds = EmulatorSettings.DEFAULTS.invocationIds();
 
-		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+		private InetAddress bindAddress = EmulatorSettings.DEFAULTS.bindAddress();
 
-		private boolean recordRequests = true;
+		private boolean recordRequests = EmulatorSettings.DEFAULTS.recordRequests();
 
 		private Builder() {
 		}

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
@@ -98,11 +99,7 @@ class PackageDependencyTests {
 
 	@Test
 	void onlyTestSupportTouchesJUnitOrSpring() {
-		noClasses().that()
-			.resideOutsideOfPackage(TEST_SUPPORT)
-			.and()
-			.doNotBelongToAnyOf(LambdaEmulatorTest.class)
-			.should()
+		noClassesButTheTestSupport().should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.junit..", "org.springframework..")
 			.because("JUnit and Spring are optional dependencies of the emulator")
@@ -111,11 +108,7 @@ class PackageDependencyTests {
 
 	@Test
 	void nothingButTheJUnitAnnotationReachesIntoTheTestSupport() {
-		noClasses().that()
-			.resideOutsideOfPackage(TEST_SUPPORT)
-			.and()
-			.doNotBelongToAnyOf(LambdaEmulatorTest.class)
-			.should()
+		noClassesButTheTestSupport().should()
 			.dependOnClassesThat()
 			.resideInAPackage(TEST_SUPPORT)
 			.check(CLASSES);
@@ -124,6 +117,17 @@ class PackageDependencyTests {
 	@Test
 	void internalPackagesHaveNoCycles() {
 		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	/**
+	 * No class outside the test support, except {@link LambdaEmulatorTest}, whose {@code @ExtendWith} names the JUnit
+	 * extension.
+	 */
+	private static GivenClassesConjunction noClassesButTheTestSupport() {
+		return noClasses().that()
+			.resideOutsideOfPackage(TEST_SUPPORT)
+			.and()
+			.doNotBelongToAnyOf(LambdaEmulatorTest.class);
 	}
 
 }

@@ -28,6 +28,13 @@ public record EmulatorSettings(int port, String functionName, Duration timeout, 
 	/** The only function version there is. */
 	public static final String VERSION = "$LATEST";
 
+	/**
+	 * The defaults, in-process and on the command line alike (which picks its own port): a free port, function
+	 * {@code function}, 30 s, 512 MB, concurrency 1, loopback, requests recorded.
+	 */
+	public static final EmulatorSettings DEFAULTS = new EmulatorSettings(0, "function", Duration.ofSeconds(30), 512, 1,
+			false, false, InetAddress.getLoopbackAddress(), true);
+
 	static final String ACCOUNT = "000000000000";
 
 	private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");

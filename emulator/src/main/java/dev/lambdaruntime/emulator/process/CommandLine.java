@@ -54,15 +54,17 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 	 * @throws IllegalArgumentException with a message saying what is wrong
 	 */
 	static CommandLine parse(String... args) {
+		EmulatorSettings defaults = EmulatorSettings.DEFAULTS;
+		// A fixed port, unlike in-process, so the curl line in the usage works as printed.
 		int port = 9000;
-		Duration timeout = Duration.ofSeconds(30);
-		int memoryMb = 512;
-		int concurrency = 1;
-		boolean snapStart = false;
-		boolean invocationIds = false;
-		String functionName = "function";
+		Duration timeout = defaults.timeout();
+		int memoryMb = defaults.memoryMb();
+		int concurrency = defaults.concurrency();
+		boolean snapStart = defaults.snapStart();
+		boolean invocationIds = defaults.invocationIds();
+		String functionName = defaults.functionName();
 		String handler = null;
-		InetAddress bind = InetAddress.getLoopbackAddress();
+		InetAddress bind = defaults.bindAddress();
 		int i = 0;
 		while (i < args.length && !args[i].equals("--")) {
 			String option = args[i];
