@@ -1,5 +1,6 @@
 package dev.lambdaruntime.emulator;
 
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 
 import dev.lambdaruntime.emulator.process.ProcessMode;
@@ -14,13 +15,14 @@ public final class EmulatorCommand {
 	}
 
 	/**
-	 * Runs the emulator until the JVM is stopped; bad arguments print the usage and exit with status 2.
+	 * Runs the emulator until the JVM is stopped; {@code --help} prints the usage and exits, bad arguments print it
+	 * and exit with status 2.
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
-		int status = ProcessMode.start(args, System.out, System.err);
-		if (status != 0) {
-			System.exit(status);
+		OptionalInt done = ProcessMode.start(args, System.out, System.err);
+		if (done.isPresent()) {
+			System.exit(done.getAsInt());
 		}
 		CountDownLatch forever = new CountDownLatch(1);
 		try {

@@ -3,6 +3,7 @@ package dev.lambdaruntime.emulator.process;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * What {@code EmulatorCommand} runs: reads the command line, starts the emulator around the bootstrap in the
@@ -14,16 +15,17 @@ public final class ProcessMode {
 	}
 
 	/**
-	 * Starts the emulator in the background and returns, or reports bad arguments.
+	 * Starts the emulator in the background and returns, or prints the help, or reports bad arguments.
 	 * @param args the command line
 	 * @param out where the runtime's output and Lambda's log lines go
 	 * @param err where usage errors go
-	 * @return 0 when started, 2 for bad arguments, 1 when the port cannot be bound
+	 * @return empty when the emulator runs; else the status to exit with: 0 after the help, 2 for bad arguments, 1
+	 * when the port cannot be bound
 	 */
-	public static int start(String[] args, PrintStream out, PrintStream err) {
+	public static OptionalInt start(String[] args, PrintStream out, PrintStream err) {
 		if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
 			out.print(CommandLine.USAGE);
-			return 0;
+			return OptionalInt.of(0);
 		}
 		CommandLine commandLine;
 		try {
@@ -33,7 +35,7 @@ public final class ProcessMode {
 			err.println("Error: " + ex.getMessage());
 			err.println();
 			err.print(CommandLine.USAGE);
-			return 2;
+			return OptionalInt.of(2);
 		}
 		ProcessEmulator emulator;
 		try {
@@ -41,7 +43,7 @@ public final class ProcessMode {
 		}
 		catch (UncheckedIOException ex) {
 			err.println("Error: " + ex.getMessage());
-			return 1;
+			return OptionalInt.of(1);
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "lambda-emulator-shutdown"));
 		String url = "http://" + emulator.runtimeApi() + "/2015-03-31/functions/" + commandLine.functionName()
@@ -49,7 +51,7 @@ public final class ProcessMode {
 		out.println("Lambda emulator: function '" + commandLine.functionName() + "' on http://"
 				+ emulator.runtimeApi() + "; the runtime " + commandLine.command() + " starts on the first invoke.");
 		out.println("Invoke it with: curl -d '{}' " + url);
-		return 0;
+		return OptionalInt.empty();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.lambdaruntime.emulator.process;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,7 +13,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,22 +75,31 @@ class EmulatorCommandTests {
 	@Test
 	void badArgumentsPrintTheUsageAndExit2() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int status = ProcessMode.start(new String[] { "--port" }, System.out,
+		OptionalInt status = ProcessMode.start(new String[] { "--port" }, System.out,
 				new PrintStream(err, true, StandardCharsets.UTF_8));
-		assertThat(status).isEqualTo(2);
+		assertThat(status).hasValue(2);
 		assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Error: --port needs a value")
 			.contains("Usage: java -jar lambda-runtime-emulator.jar");
 	}
 
 	@Test
+	void helpPrintsTheUsageAndExits() throws Exception {
+		Process process = main(Path.of("."), "--help");
+		try {
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
+			assertThat(process.exitValue()).isZero();
+			assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+				.startsWith("Usage: java -jar lambda-runtime-emulator.jar");
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	@Test
 	void mainRunsABootstrapInItsOwnJvm(@TempDir Path taskRoot) throws Exception {
 		CurlBootstrap.install(taskRoot);
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-				EmulatorCommand.class.getName(), "--port", "0", "--timeout", "5s", "--", "./bootstrap"))
-			.directory(taskRoot.toFile())
-			.redirectErrorStream(true)
-			.start();
+		Process process = main(taskRoot, "--port", "0", "--timeout", "5s", "--", "./bootstrap");
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String banner = out.readLine();
@@ -104,6 +117,14 @@ class EmulatorCommandTests {
 			process.destroy();
 			process.waitFor();
 		}
+	}
+
+	private static Process main(Path directory, String... args) throws IOException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(
+				List.of(java.toString(), "-cp", System.getProperty("java.class.path"), EmulatorCommand.class.getName()));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 	}
 
 }
