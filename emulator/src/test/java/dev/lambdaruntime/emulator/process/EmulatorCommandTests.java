@@ -121,8 +121,8 @@ class EmulatorCommandTests {
 
 	private static Process main(Path directory, String... args) throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new ArrayList<>(
-				List.of(java.toString(), "-cp", System.getProperty("java.class.path"), EmulatorCommand.class.getName()));
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+		command.add(EmulatorCommand.class.getName());
 		command.addAll(List.of(args));
 		return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 	}
