@@ -24,13 +24,14 @@ final class RuntimeEnvironment {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
 		environment.put("AWS_LAMBDA_FUNCTION_NAME", settings.functionName());
-		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+		environment.put("AWS_LAMBDA_FUNCTION_VERSION", EmulatorSettings.VERSION);
 		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(settings.memoryMb()));
 		environment.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
 		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", settings.snapStart() ? "snap-start" : "on-demand");
 		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + settings.functionName());
-		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", DateTimeFormatter.ofPattern("yyyy/MM/dd")
-			.format(LocalDate.now(ZoneOffset.UTC)) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
+		environment.put("AWS_LAMBDA_LOG_STREAM_NAME",
+				DateTimeFormatter.ofPattern("yyyy/MM/dd").format(LocalDate.now(ZoneOffset.UTC)) + "/["
+						+ EmulatorSettings.VERSION + "]" + UUID.randomUUID().toString().replace("-", ""));
 		environment.put("AWS_REGION", EmulatorSettings.REGION);
 		environment.put("AWS_DEFAULT_REGION", EmulatorSettings.REGION);
 		environment.put("TZ", ":UTC");
