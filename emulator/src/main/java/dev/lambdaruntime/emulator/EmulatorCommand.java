@@ -1,9 +1,9 @@
 package dev.lambdaruntime.emulator;
 
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
+
+import dev.lambdaruntime.emulator.process.ProcessMode;
 
 /**
  * The command line: {@code java -jar lambda-runtime-emulator.jar [options] -- ./bootstrap [args]} runs a local Lambda
@@ -15,13 +15,14 @@ public final class EmulatorCommand {
 	}
 
 	/**
-	 * Runs the emulator until the JVM is stopped; bad arguments print the usage and exit with status 2.
+	 * Runs the emulator until the JVM is stopped; {@code --help} prints the usage and exits, bad arguments print it
+	 * and exit with status 2.
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
-		int status = run(args, System.out, System.err);
-		if (status != 0) {
-			System.exit(status);
+		OptionalInt done = ProcessMode.start(args, System.out, System.err);
+		if (done.isPresent()) {
+			System.exit(done.getAsInt());
 		}
 		CountDownLatch forever = new CountDownLatch(1);
 		try {
@@ -30,46 +31,6 @@ public final class EmulatorCommand {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/**
-	 * Starts the emulator in the background and returns, or reports bad arguments.
-	 * @param args the command line
-	 * @param out where the runtime's output and Lambda's log lines go
-	 * @param err where usage errors go
-	 * @return 0 when started, 2 for bad arguments, 1 when the port cannot be bound
-	 */
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-			out.print(CommandLine.USAGE);
-			return 0;
-		}
-		CommandLine commandLine;
-		try {
-			commandLine = CommandLine.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			err.println("Error: " + ex.getMessage());
-			err.println();
-			err.print(CommandLine.USAGE);
-			return 2;
-		}
-		ProcessEmulator emulator;
-		try {
-			emulator = new ProcessEmulator(commandLine, Path.of("").toAbsolutePath(), out).start();
-		}
-		catch (UncheckedIOException ex) {
-			err.println("Error: " + ex.getMessage());
-			return 1;
-		}
-		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "lambda-emulator-shutdown"));
-		String url = "http://" + emulator.emulator().runtimeApi() + "/2015-03-31/functions/"
-				+ commandLine.functionName() + "/invocations";
-		out.println("Lambda emulator: function '" + commandLine.functionName() + "' on http://"
-				+ emulator.emulator().runtimeApi() + "; the runtime " + commandLine.command()
-				+ " starts on the first invoke.");
-		out.println("Invoke it with: curl -d '{}' " + url);
-		return 0;
 	}
 
 }

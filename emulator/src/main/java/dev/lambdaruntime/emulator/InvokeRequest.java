@@ -77,7 +77,7 @@ public record InvokeRequest(byte[] payload, String invocationType, boolean tailL
 		return new InvokeRequest(this.payload, this.invocationType, this.tailLog, this.clientContextJson, tenantId);
 	}
 
-	static boolean hasLineBreak(String value) {
+	private static boolean hasLineBreak(String value) {
 		return value.chars().anyMatch((c) -> c < 0x20 || c == 0x7f);
 	}
 

@@ -1,18 +1,14 @@
 package dev.lambdaruntime.emulator;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
+import dev.lambdaruntime.emulator.lambda.LocalLambda;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,23 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LambdaEmulator implements AutoCloseable {
 
-	private final EmulatorSettings settings;
+	private final LocalLambda lambda;
 
-	private final InvocationBroker broker;
-
-	private final RequestRecorder recorder;
-
-	private final RuntimeApi runtimeApi;
-
-	private @Nullable LoopbackServer server;
-
-	private boolean closed;
-
-	private LambdaEmulator(EmulatorSettings settings, Function<EmulatorSettings, InvocationListener> platform) {
-		this.settings = settings;
-		this.broker = new InvocationBroker(settings, platform.apply(settings));
-		this.recorder = new RequestRecorder(settings.recordRequests());
-		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder);
+	private LambdaEmulator(EmulatorSettings settings) {
+		this.lambda = new LocalLambda(settings);
 	}
 
 	/**
@@ -62,21 +45,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @throws UncheckedIOException when the port cannot be bound
 	 * @throws IllegalStateException when closed
 	 */
-	public synchronized LambdaEmulator start() {
-		if (this.closed) {
-			throw new IllegalStateException("Lambda emulator is closed");
-		}
-		if (this.server == null) {
-			HttpHandler router = new Router(this.runtimeApi, new InvokeApi(this.settings, this::invoke));
-			try {
-				this.server = new LoopbackServer(this.settings.bindAddress(), this.settings.port(), router,
-						this.settings.timeout().plusSeconds(10));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not bind the Lambda emulator to "
-						+ this.settings.bindAddress().getHostAddress() + ":" + this.settings.port(), ex);
-			}
-		}
+	public LambdaEmulator start() {
+		this.lambda.start();
 		return this;
 	}
 
@@ -85,10 +55,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return {@code host:port}, for example {@code 127.0.0.1:49152}
 	 */
 	public String runtimeApi() {
-		InetAddress address = this.settings.bindAddress();
-		String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
-		return ((address instanceof Inet6Address && !address.isAnyLocalAddress()) ? "[" + host + "]" : host) + ":"
-				+ port();
+		return this.lambda.runtimeApi();
 	}
 
 	/**
@@ -96,11 +63,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return the port
 	 * @throws IllegalStateException when not started
 	 */
-	public synchronized int port() {
-		if (this.server == null) {
-			throw new IllegalStateException("Lambda emulator is not started; call start() first");
-		}
-		return this.server.port();
+	public int port() {
+		return this.lambda.port();
 	}
 
 	/**
@@ -108,7 +72,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return the function name
 	 */
 	public String functionName() {
-		return this.settings.functionName();
+		return this.lambda.settings().functionName();
 	}
 
 	/**
@@ -139,24 +103,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @throws IllegalStateException when the emulator is not started, or closes before the answer
 	 */
 	public InvokeResult invoke(InvokeRequest request) {
-		port();
-		if (request.invocationType().equals(InvokeRequest.DRY_RUN)) {
-			return new InvokeResult(204, new byte[0], null, null, null, "$LATEST", UUID.randomUUID().toString());
-		}
-		Invocation invocation = this.broker.submit(request);
-		if (request.invocationType().equals(InvokeRequest.EVENT)) {
-			return new InvokeResult(202, new byte[0], null, null, null, "$LATEST", invocation.requestId());
-		}
-		try {
-			return invocation.result().get();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the runtime", ex);
-		}
+		return this.lambda.invoke(request);
 	}
 
 	/**
@@ -165,7 +112,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return the request, or {@code null} when none came in time
 	 */
 	public @Nullable RuntimeRequest takeRuntimeRequest(Duration timeout) {
-		return this.recorder.take(timeout);
+		return this.lambda.takeRuntimeRequest(timeout);
 	}
 
 	/**
@@ -173,7 +120,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return a snapshot
 	 */
 	public List<RuntimeRequest> runtimeRequests() {
-		return this.recorder.all();
+		return this.lambda.runtimeRequests();
 	}
 
 	/**
@@ -181,7 +128,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return the init error
 	 */
 	public Optional<RuntimeError> initError() {
-		return Optional.ofNullable(this.runtimeApi.initError());
+		return Optional.ofNullable(this.lambda.initError());
 	}
 
 	/**
@@ -189,7 +136,7 @@ public final class LambdaEmulator implements AutoCloseable {
 	 * @return the restore error
 	 */
 	public Optional<RuntimeError> restoreError() {
-		return Optional.ofNullable(this.runtimeApi.restoreError());
+		return Optional.ofNullable(this.lambda.restoreError());
 	}
 
 	/**
@@ -198,32 +145,12 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		LoopbackServer closing;
-		synchronized (this) {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
-			closing = this.server;
-		}
-		this.broker.close();
-		if (closing != null) {
-			closing.close();
-		}
-	}
-
-	EmulatorSettings settings() {
-		return this.settings;
-	}
-
-	InvocationBroker broker() {
-		return this.broker;
+		this.lambda.close();
 	}
 
 	@Override
 	public String toString() {
-		return "LambdaEmulator[" + this.settings.functionName() + ", "
-				+ ((this.server != null) ? runtimeApi() : "not started") + "]";
+		return "LambdaEmulator[" + functionName() + ", " + (this.lambda.started() ? runtimeApi() : "not started") + "]";
 	}
 
 	/**
@@ -231,28 +158,23 @@ public final class LambdaEmulator implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+		private int port = EmulatorSettings.DEFAULTS.port();
 
-		private int port;
+		private String functionName = EmulatorSettings.DEFAULTS.functionName();
 
-		private String functionName = "function";
+		private Duration timeout = EmulatorSettings.DEFAULTS.timeout();
 
-		private Duration timeout = Duration.ofSeconds(30);
+		private int memoryMb = EmulatorSettings.DEFAULTS.memoryMb();
 
-		private int memoryMb = 512;
+		private int concurrency = EmulatorSettings.DEFAULTS.concurrency();
 
-		private int concurrency = 1;
+		private boolean snapStart = EmulatorSettings.DEFAULTS.snapStart();
 
-		private boolean snapStart;
+		private boolean invocationIds = EmulatorSettings.DEFAULTS.invocationIds();
 
-		private boolean invocationIds;
+		private InetAddress bindAddress = EmulatorSettings.DEFAULTS.bindAddress();
 
-		private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-
-		private boolean recordRequests = true;
-
-		private Function<EmulatorSettings, InvocationListener> platform = (settings) -> new InProcessPlatform(
-				new PlatformLog(settings, null));
+		private boolean recordRequests = EmulatorSettings.DEFAULTS.recordRequests();
 
 		private Builder() {
 		}
@@ -276,10 +198,7 @@ public final class LambdaEmulator implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder functionName(String name) {
-			if (!FUNCTION_NAME.matcher(name).matches()) {
-				throw new IllegalArgumentException("Function name must be 1 to 64 letters, digits, '-' or '_'");
-			}
-			this.functionName = name;
+			this.functionName = EmulatorSettings.checkFunctionName(name);
 			return this;
 		}
 
@@ -363,19 +282,13 @@ public final class LambdaEmulator implements AutoCloseable {
 			return this;
 		}
 
-		Builder platform(Function<EmulatorSettings, InvocationListener> platform) {
-			this.platform = platform;
-			return this;
-		}
-
 		/**
 		 * Builds the emulator; call {@link LambdaEmulator#start()} to serve.
 		 * @return the emulator
 		 */
 		public LambdaEmulator build() {
 			return new LambdaEmulator(new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb,
-					this.concurrency, this.snapStart, this.invocationIds, this.bindAddress, this.recordRequests),
-					this.platform);
+					this.concurrency, this.snapStart, this.invocationIds, this.bindAddress, this.recordRequests));
 		}
 
 	}

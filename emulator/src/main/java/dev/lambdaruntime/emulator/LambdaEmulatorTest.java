@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.lambdaruntime.emulator.testsupport.LambdaEmulatorExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**

@@ -2,16 +2,21 @@ package dev.lambdaruntime.emulator;
 
 import java.net.http.HttpResponse;
 
+
+
 /**
  * A test runtime on its own thread: answers {@code echo:<event>}, or a function error for events containing
  * {@code fail}, until the emulator closes.
  */
-final class EchoRuntime {
+public final class EchoRuntime {
+
+	private static final String FAILURE = "{\"errorMessage\":\"bad input\","
+			+ "\"errorType\":\"java.lang.IllegalArgumentException\"}";
 
 	private EchoRuntime() {
 	}
 
-	static Thread start(LambdaEmulator emulator) {
+	public static Thread start(LambdaEmulator emulator) {
 		TestRuntime runtime = new TestRuntime(emulator);
 		Thread thread = new Thread(() -> {
 			try {
@@ -19,8 +24,7 @@ final class EchoRuntime {
 					HttpResponse<String> next = runtime.next();
 					String requestId = TestRuntime.requestId(next);
 					if (next.body().contains("fail")) {
-						runtime.fail(requestId, "java.lang.IllegalArgumentException",
-								"{\"errorMessage\":\"bad input\",\"errorType\":\"java.lang.IllegalArgumentException\"}");
+						runtime.fail(requestId, "java.lang.IllegalArgumentException", FAILURE);
 					}
 					else {
 						runtime.respond(requestId, "echo:" + next.body());

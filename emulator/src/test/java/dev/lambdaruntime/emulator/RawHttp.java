@@ -15,16 +15,16 @@ import java.util.TreeMap;
  * Sends hand-written bytes over a socket and reads one response, for what the JDK client cannot send: malformed
  * requests and chunked bodies with trailers.
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private RawHttp() {
 	}
 
-	static Response exchange(LambdaEmulator emulator, String request) {
+	public static Response exchange(LambdaEmulator emulator, String request) {
 		return exchange(emulator, request.getBytes(StandardCharsets.ISO_8859_1));
 	}
 
-	static Response exchange(LambdaEmulator emulator, byte[] request) {
+	public static Response exchange(LambdaEmulator emulator, byte[] request) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), emulator.port())) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
@@ -37,7 +37,7 @@ final class RawHttp {
 		}
 	}
 
-	static Response read(InputStream in) throws IOException {
+	public static Response read(InputStream in) throws IOException {
 		String statusLine = line(in);
 		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		for (String line = line(in); !line.isEmpty(); line = line(in)) {
@@ -49,7 +49,7 @@ final class RawHttp {
 		return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers, body);
 	}
 
-	static String chunked(String path, Map<String, String> headers, String trailers, String... chunks) {
+	public static String chunked(String path, Map<String, String> headers, String trailers, String... chunks) {
 		StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n");
 		request.append("Transfer-Encoding: chunked\r\n");
 		headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
@@ -75,7 +75,7 @@ final class RawHttp {
 		return line.toString(StandardCharsets.UTF_8);
 	}
 
-	record Response(int status, Map<String, String> headers, String body) {
+	public record Response(int status, Map<String, String> headers, String body) {
 
 	}
 

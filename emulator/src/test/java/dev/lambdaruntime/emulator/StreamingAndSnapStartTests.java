@@ -66,7 +66,7 @@ class StreamingAndSnapStartTests {
 		CompletableFuture<InvokeResult> result = invokeAsync();
 		HttpResponse<String> early = runtime.next();
 		assertThat(early.statusCode()).isEqualTo(403);
-		assertThat(early.body()).contains("InvalidStateTransition");
+		assertThat(TestJson.parse(early.body())).containsEntry("errorType", "InvalidStateTransition");
 		HttpResponse<String> restore = runtime.get("/runtime/restore/next");
 		assertThat(restore.statusCode()).isEqualTo(200);
 		assertThat(restore.body()).isEmpty();
@@ -107,6 +107,4 @@ class StreamingAndSnapStartTests {
 	private CompletableFuture<InvokeResult> invokeAsync() {
 		return CompletableFuture.supplyAsync(() -> this.emulator.invoke("{}"));
 	}
-
-
 }

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+
+
 /**
  * A runtime written for the tests on the JDK's HTTP client, speaking the Runtime API to an emulator.
  */
-final class TestRuntime {
+public final class TestRuntime {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -24,35 +26,39 @@ final class TestRuntime {
 
 	private final String base;
 
-	TestRuntime(LambdaEmulator emulator) {
-		this.base = "http://" + emulator.runtimeApi() + "/2018-06-01";
+	public TestRuntime(LambdaEmulator emulator) {
+		this(emulator.runtimeApi());
 	}
 
-	HttpResponse<String> next() {
+	public TestRuntime(String runtimeApi) {
+		this.base = "http://" + runtimeApi + "/2018-06-01";
+	}
+
+	public HttpResponse<String> next() {
 		return send(HttpRequest.newBuilder(uri("/runtime/invocation/next")).GET().build());
 	}
 
-	CompletableFuture<HttpResponse<String>> nextAsync() {
+	public CompletableFuture<HttpResponse<String>> nextAsync() {
 		return this.client.sendAsync(HttpRequest.newBuilder(uri("/runtime/invocation/next")).GET().build(),
 				BodyHandlers.ofString());
 	}
 
-	static String requestId(HttpResponse<?> next) {
+	public static String requestId(HttpResponse<?> next) {
 		return next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
 	}
 
-	HttpResponse<String> respond(String requestId, String body) {
+	public HttpResponse<String> respond(String requestId, String body) {
 		return post("/runtime/invocation/" + requestId + "/response", body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	HttpResponse<String> fail(String requestId, String errorType, String body) {
+	public HttpResponse<String> fail(String requestId, String errorType, String body) {
 		return send(HttpRequest.newBuilder(uri("/runtime/invocation/" + requestId + "/error"))
 			.header("Lambda-Runtime-Function-Error-Type", errorType)
 			.POST(BodyPublishers.ofString(body))
 			.build());
 	}
 
-	HttpResponse<String> post(String path, byte[] body, String... headers) {
+	public HttpResponse<String> post(String path, byte[] body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(BodyPublishers.ofByteArray(body));
 		if (headers.length > 0) {
 			request.headers(headers);
@@ -60,7 +66,7 @@ final class TestRuntime {
 		return send(request.build());
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET().build());
 	}
 

@@ -1,0 +1,63 @@
+package dev.lambdaruntime.emulator.lambda;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How one emulator is set up; built by {@code LambdaEmulator.Builder} in-process and from the command line in process
+ * mode.
+ *
+ * @param port the port, 0 for a free one
+ * @param functionName the function name
+ * @param timeout the function timeout
+ * @param memoryMb the memory size reported to the runtime and in REPORT lines
+ * @param concurrency how many invocations may be handed out at once
+ * @param snapStart whether the runtime must call {@code /runtime/restore/next} first
+ * @param invocationIds whether to send {@code Lambda-Runtime-Invocation-Id} and require its echo
+ * @param bindAddress the address to listen on
+ * @param recordRequests whether to keep every Runtime API request for inspection
+ */
+public record EmulatorSettings(int port, String functionName, Duration timeout, int memoryMb, int concurrency,
+		boolean snapStart, boolean invocationIds, InetAddress bindAddress, boolean recordRequests) {
+
+	/** The region in the function's ARN and the runtime's environment. */
+	public static final String REGION = "us-east-1";
+
+	/** The only function version there is. */
+	public static final String VERSION = "$LATEST";
+
+	/**
+	 * The defaults, in-process and on the command line alike (which picks its own port): a free port, function
+	 * {@code function}, 30 s, 512 MB, concurrency 1, loopback, requests recorded.
+	 */
+	public static final EmulatorSettings DEFAULTS = new EmulatorSettings(0, "function", Duration.ofSeconds(30), 512, 1,
+			false, false, InetAddress.getLoopbackAddress(), true);
+
+	static final String ACCOUNT = "000000000000";
+
+	private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+	/**
+	 * Checks a function name the way Lambda does for an unqualified name.
+	 * @param name the name
+	 * @return the name
+	 * @throws IllegalArgumentException when it is not 1 to 64 letters, digits, hyphens or underscores
+	 */
+	public static String checkFunctionName(String name) {
+		if (!FUNCTION_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Function name must be 1 to 64 letters, digits, '-' or '_'");
+		}
+		return name;
+	}
+
+	String functionArn() {
+		return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + this.functionName;
+	}
+
+	String timeoutSeconds() {
+		return String.format(Locale.ROOT, "%.2f", this.timeout.toMillis() / 1000.0);
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.lambdaruntime.emulator.process;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.lambdaruntime.emulator.lambda.Durations;
+import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The process-mode command line, parsed strictly: options, then {@code --}, then the bootstrap and its arguments.
+ *
+ * @param port the port to listen on
+ * @param timeout the function timeout
+ * @param memoryMb the memory size
+ * @param concurrency how many invocations the runtime may take at once
+ * @param snapStart whether the runtime must call {@code /runtime/restore/next} first
+ * @param invocationIds whether to send and check {@code Lambda-Runtime-Invocation-Id}
+ * @param functionName the function name
+ * @param handler the {@code _HANDLER} value, if any
+ * @param bindAddress the address to listen on
+ * @param command the bootstrap command
+ */
+record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, boolean snapStart,
+		boolean invocationIds, String functionName, @Nullable String handler, InetAddress bindAddress,
+		List<String> command) {
+
+	static final String USAGE = """
+			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
+
+			Runs <bootstrap> the way AWS Lambda does, on the first invoke, and serves the Invoke API:
+			  curl -d '{}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations
+
+			Options:
+			  --port <n>             port to listen on (default 9000; 0 picks a free one)
+			  --timeout <duration>   function timeout, e.g. 500ms, 30s, 2m (default 30s)
+			  --memory <mb>          memory size reported to the runtime (default 512)
+			  --concurrency <n>      invocations handed out at once; sets AWS_LAMBDA_MAX_CONCURRENCY (default 1)
+			  --snapstart            require /runtime/restore/next first (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start)
+			  --invocation-ids       send Lambda-Runtime-Invocation-Id and require its echo
+			  --function-name <name> function name (default function)
+			  --handler <handler>    value of _HANDLER (default unset, as for container images)
+			  --bind <address>       address to listen on (default 127.0.0.1, loopback only)
+			  --help                 print this help
+			""";
+
+	/**
+	 * Parses the arguments.
+	 * @param args the arguments
+	 * @return the command line
+	 * @throws IllegalArgumentException with a message saying what is wrong
+	 */
+	static CommandLine parse(String... args) {
+		EmulatorSettings defaults = EmulatorSettings.DEFAULTS;
+		// A fixed port, unlike in-process, so the curl line in the usage works as printed.
+		int port = 9000;
+		Duration timeout = defaults.timeout();
+		int memoryMb = defaults.memoryMb();
+		int concurrency = defaults.concurrency();
+		boolean snapStart = defaults.snapStart();
+		boolean invocationIds = defaults.invocationIds();
+		String functionName = defaults.functionName();
+		String handler = null;
+		InetAddress bind = defaults.bindAddress();
+		int i = 0;
+		while (i < args.length && !args[i].equals("--")) {
+			String option = args[i];
+			String inline = null;
+			int equals = option.indexOf('=');
+			if (option.startsWith("--") && equals > 0) {
+				inline = option.substring(equals + 1);
+				option = option.substring(0, equals);
+			}
+			switch (option) {
+				case "--snapstart" -> snapStart = true;
+				case "--invocation-ids" -> invocationIds = true;
+				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind" -> {
+					String value = inline;
+					if (value == null) {
+						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+							throw new IllegalArgumentException(option + " needs a value");
+						}
+						value = args[++i];
+					}
+					switch (option) {
+						case "--port" -> port = number(option, value, 0, 65535);
+						case "--timeout" -> timeout = Durations.parse(value);
+						case "--memory" -> memoryMb = number(option, value, 128, 10240);
+						case "--concurrency" -> concurrency = number(option, value, 1, 1024);
+						case "--function-name" -> functionName = EmulatorSettings.checkFunctionName(value);
+						case "--handler" -> handler = value;
+						default -> bind = address(value);
+					}
+				}
+				default -> throw new IllegalArgumentException(args[i].startsWith("-") ? "Unknown option " + args[i]
+						: "Unexpected argument " + args[i] + "; give the bootstrap command after --, for example: -- "
+								+ args[i]);
+			}
+			i++;
+		}
+		if (i >= args.length - 1) {
+			throw new IllegalArgumentException("Give the bootstrap command after --, for example: -- ./bootstrap");
+		}
+		if (timeout.isZero() || timeout.isNegative()) {
+			throw new IllegalArgumentException("--timeout must be positive");
+		}
+		return new CommandLine(port, timeout, memoryMb, concurrency, snapStart, invocationIds, functionName, handler,
+				bind, List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
+	}
+
+	/**
+	 * The emulator these options describe; it keeps no Runtime API requests, as it may run for long.
+	 * @return the settings
+	 */
+	EmulatorSettings settings() {
+		return new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb, this.concurrency,
+				this.snapStart, this.invocationIds, this.bindAddress, false);
+	}
+
+	private static int number(String option, String value, int min, int max) {
+		try {
+			int number = Integer.parseInt(value);
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below.
+		}
+		throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ", not " + value);
+	}
+
+	private static InetAddress address(String value) {
+		try {
+			return InetAddress.getByName(value);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException("--bind: unknown address " + value, ex);
+		}
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.lambdaruntime.emulator.process;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import dev.lambdaruntime.emulator.TestJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Process mode around a bootstrap that is not ours: AWS's tutorial runtime in bash and curl.
+ */
+class ProcessModeTests {
+
+	@TempDir
+	Path taskRoot;
+
+	private final CurlBootstrap capture = new CurlBootstrap();
+
+	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private ProcessEmulator lambda;
+
+	@BeforeEach
+	void start() throws Exception {
+		CurlBootstrap.install(this.taskRoot);
+		this.lambda = new ProcessEmulator(
+				CommandLine.parse("--port", "0", "--timeout", "2s", "--memory", "256", "--", "./bootstrap"),
+				this.taskRoot, this.capture.out())
+			.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.lambda.close();
+	}
+
+	@Test
+	void invokesTheBootstrapLikeLambdaAndPrintsStartEndReport() throws Exception {
+		HttpResponse<String> first = invoke("{\"name\":\"lambda\"}", true);
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.body()).isEqualTo("{\"echo\":{\"name\":\"lambda\"}}");
+		assertThat(first.headers().firstValue("X-Amz-Function-Error")).isEmpty();
+		String requestId = first.headers().firstValue("X-Amz-Request-Id").orElseThrow();
+		String tail = new String(
+				Base64.getDecoder().decode(first.headers().firstValue("X-Amz-Log-Result").orElseThrow()),
+				StandardCharsets.UTF_8);
+		assertThat(tail).contains("START RequestId: " + requestId + " Version: $LATEST")
+			.contains("handling {\"name\":\"lambda\"}")
+			.contains("END RequestId: " + requestId);
+		assertThat(this.capture.printed()).contains("init: AWS_LAMBDA_RUNTIME_API=127.0.0.1:" + this.lambda.port())
+			.contains("START RequestId: " + requestId + " Version: $LATEST\n")
+			.containsPattern("END RequestId: " + requestId + "\nREPORT RequestId: " + requestId
+					+ "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB"
+					+ "\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d\\d ms\n");
+		String secondId = invoke("{}", false).headers().firstValue("X-Amz-Request-Id").orElseThrow();
+		assertThat(this.capture.printed()).containsPattern("REPORT RequestId: " + secondId
+				+ "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB"
+				+ "\tMax Memory Used: \\d+ MB\n");
+	}
+
+	@Test
+	void underSnapStartReportsTheRestoreInsteadOfTheInit() throws Exception {
+		this.lambda.close();
+		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "2s", "--memory", "256",
+				"--snapstart", "--", "./bootstrap"), this.taskRoot, this.capture.out())
+			.start();
+		HttpResponse<String> first = invoke("{\"name\":\"lambda\"}", false);
+		assertThat(first.body()).isEqualTo("{\"echo\":{\"name\":\"lambda\"}}");
+		String requestId = first.headers().firstValue("X-Amz-Request-Id").orElseThrow();
+		assertThat(this.capture.printed()).contains("restored")
+			.containsPattern("REPORT RequestId: " + requestId + "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms"
+					+ "\tMemory Size: 256 MB\tMax Memory Used: \\d+ MB\tRestore Duration: \\d+\\.\\d\\d ms"
+					+ "\tBilled Restore Duration: \\d+ ms\n")
+			.doesNotContain("Init Duration");
+	}
+
+	@Test
+	void givesTheBootstrapLambdasEnvironment() throws Exception {
+		Map<String, Object> environment = TestJson.parse(invoke("\"env\"", false).body());
+		assertThat(environment).containsEntry("name", "function")
+			.containsEntry("version", "$LATEST")
+			.containsEntry("memory", "256")
+			.containsEntry("root", this.taskRoot.toAbsolutePath().toString())
+			.containsEntry("init", "on-demand")
+			.containsEntry("group", "/aws/lambda/function")
+			.containsEntry("region", "us-east-1")
+			.containsEntry("tz", ":UTC");
+		assertThat(environment.get("stream")).asString().matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST\\][0-9a-f]{32}");
+	}
+
+	@Test
+	void functionErrorIsUnhandled() throws Exception {
+		HttpResponse<String> response = invoke("\"fail\"", false);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
+		assertThat(response.body()).isEqualTo("{\"errorMessage\":\"failed on purpose\",\"errorType\":\"ScriptError\"}");
+	}
+
+	@Test
+	void crashIsRuntimeExitErrorAndTheNextInvokeGetsAFreshRuntime() throws Exception {
+		HttpResponse<String> crashed = invoke("\"crash\"", true);
+		assertThat(crashed.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
+		Map<String, Object> error = TestJson.parse(crashed.body());
+		assertThat(error).containsEntry("errorType", "Runtime.ExitError");
+		assertThat(error.get("errorMessage")).asString().contains("Runtime exited with error: exit status 3");
+		HttpResponse<String> next = invoke("{\"again\":1}", false);
+		assertThat(next.body()).isEqualTo("{\"echo\":{\"again\":1}}");
+		assertThat(this.capture.printed()).contains("crashing on purpose");
+		assertThat(this.capture.printed().split("Init Duration", -1)).hasSize(3);
+	}
+
+	@Test
+	void timeoutKillsTheRuntimeAndTheNextInvokeGetsAFreshOne() throws Exception {
+		HttpResponse<String> slow = invoke("\"sleep\"", false);
+		String requestId = slow.headers().firstValue("X-Amz-Request-Id").orElseThrow();
+		assertThat(slow.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
+		assertThat(slow.body()).contains(requestId + " Task timed out after 2.00 seconds");
+		assertThat(invoke("{\"after\":1}", false).body()).isEqualTo("{\"echo\":{\"after\":1}}");
+		assertThat(this.capture.printed()).contains(requestId + " Task timed out after 2.00 seconds")
+			.containsPattern("REPORT RequestId: " + requestId + "\t.*\tStatus: timeout\n");
+	}
+
+	private HttpResponse<String> invoke(String payload, boolean tail) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://" + this.lambda.runtimeApi()
+					+ "/2015-03-31/functions/function/invocations"))
+			.timeout(Duration.ofSeconds(20))
+			.POST(BodyPublishers.ofString(payload));
+		if (tail) {
+			request.header("X-Amz-Log-Type", "Tail");
+		}
+		return this.client.send(request.build(), BodyHandlers.ofString());
+	}
+
+}
