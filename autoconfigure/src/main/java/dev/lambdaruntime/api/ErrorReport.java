@@ -21,9 +21,6 @@ import org.jspecify.annotations.Nullable;
 public record ErrorReport(String errorType, String errorMessage, List<String> stackTrace,
 		@Nullable ErrorReport cause) {
 
-	/** The content type of an error body, as the Runtime API documents it. */
-	public static final String CONTENT_TYPE = "application/vnd.aws.lambda.error+json";
-
 	public ErrorReport {
 		stackTrace = List.copyOf(stackTrace);
 	}
@@ -36,6 +33,16 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
 	 */
 	public static ErrorReport of(String errorType, String errorMessage) {
 		return new ErrorReport(errorType, errorMessage, Collections.emptyList(), null);
+	}
+
+	/**
+	 * An error of one of Lambda's own types, with no stack trace.
+	 * @param errorType the error type
+	 * @param errorMessage the message
+	 * @return the report
+	 */
+	public static ErrorReport of(LambdaErrorType errorType, String errorMessage) {
+		return of(errorType.value(), errorMessage);
 	}
 
 	/**

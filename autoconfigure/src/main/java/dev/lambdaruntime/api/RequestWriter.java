@@ -76,7 +76,7 @@ final class RequestWriter {
 		}
 		appendHead(request);
 		appendHeader("Transfer-Encoding", "chunked");
-		appendHeader("Trailer", ChunkedOutput.ERROR_TYPE_TRAILER + ", " + ChunkedOutput.ERROR_BODY_TRAILER);
+		appendHeader("Trailer", RuntimeApiHeaders.FUNCTION_ERROR_TYPE + ", " + RuntimeApiHeaders.FUNCTION_ERROR_BODY);
 		appendAscii("\r\n");
 		output.write(this.buffer, 0, this.count);
 		output.flush();

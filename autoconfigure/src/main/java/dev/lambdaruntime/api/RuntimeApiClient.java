@@ -26,18 +26,6 @@ public final class RuntimeApiClient implements Closeable {
 
 	private static final String INVOCATION = BASE_PATH + "/runtime/invocation/";
 
-	private static final String CONTENT_TYPE = "Content-Type";
-
-	private static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
-
-	private static final String INVOCATION_ID = "Lambda-Runtime-Invocation-Id";
-
-	private static final String XRAY_ERROR_CAUSE = "Lambda-Runtime-Function-XRay-Error-Cause";
-
-	private static final String RESPONSE_MODE = "Lambda-Runtime-Function-Response-Mode";
-
-	private static final String STREAMING = "streaming";
-
 	private static final int MAX_ERROR_TEXT = 1024;
 
 	private final HttpConnection connection;
@@ -75,7 +63,8 @@ public final class RuntimeApiClient implements Closeable {
 	 */
 	public ResponseOutcome respond(Invocation invocation, byte[] body, @Nullable String contentType)
 			throws IOException {
-		String[] headers = (contentType != null) ? withInvocationId(invocation, CONTENT_TYPE, contentType)
+		String[] headers = (contentType != null)
+				? withInvocationId(invocation, RuntimeApiHeaders.CONTENT_TYPE, contentType)
 				: withInvocationId(invocation);
 		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/response"), body, headers);
 		return outcome(request, this.connection.exchange(request));
@@ -95,8 +84,9 @@ public final class RuntimeApiClient implements Closeable {
 	public StreamedResponse respondStreaming(Invocation invocation, @Nullable String contentType, ResponseStream stream)
 			throws IOException {
 		String[] headers = (contentType != null)
-				? withInvocationId(invocation, RESPONSE_MODE, STREAMING, CONTENT_TYPE, contentType)
-				: withInvocationId(invocation, RESPONSE_MODE, STREAMING);
+				? withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_RESPONSE_MODE, RuntimeApiHeaders.STREAMING,
+						RuntimeApiHeaders.CONTENT_TYPE, contentType)
+				: withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_RESPONSE_MODE, RuntimeApiHeaders.STREAMING);
 		HttpRequest request = HttpRequest.postStreaming(invocationTarget(invocation, "/response"), stream, headers);
 		HttpConnection.StreamedExchange exchange = this.connection.exchangeStreaming(request);
 		return new StreamedResponse(outcome(request, exchange.response()), exchange.failure());
@@ -126,9 +116,11 @@ public final class RuntimeApiClient implements Closeable {
 	public ResponseOutcome reportError(Invocation invocation, ErrorReport error, @Nullable XRayErrorCause xrayCause)
 			throws IOException {
 		String[] headers = (xrayCause != null)
-				? withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE, ErrorReport.CONTENT_TYPE,
-						XRAY_ERROR_CAUSE, xrayCause.toJson())
-				: withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE, ErrorReport.CONTENT_TYPE);
+				? withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_ERROR_TYPE, error.errorType(),
+						RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR,
+						RuntimeApiHeaders.FUNCTION_XRAY_ERROR_CAUSE, xrayCause.toJson())
+				: withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_ERROR_TYPE, error.errorType(),
+						RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR);
 		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/error"), error.toJson(), headers);
 		return outcome(request, this.connection.exchange(request));
 	}
@@ -171,8 +163,8 @@ public final class RuntimeApiClient implements Closeable {
 	}
 
 	private void postError(String target, ErrorReport error) throws IOException {
-		HttpRequest request = HttpRequest.post(target, error.toJson(), ERROR_TYPE, error.errorType(), CONTENT_TYPE,
-				ErrorReport.CONTENT_TYPE);
+		HttpRequest request = HttpRequest.post(target, error.toJson(), RuntimeApiHeaders.FUNCTION_ERROR_TYPE,
+				error.errorType(), RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR);
 		HttpResponse response = this.connection.exchange(request);
 		if (response.status() != 202) {
 			throw failure(request, response);
@@ -192,7 +184,7 @@ public final class RuntimeApiClient implements Closeable {
 			return headers;
 		}
 		String[] all = Arrays.copyOf(headers, headers.length + 2);
-		all[headers.length] = INVOCATION_ID;
+		all[headers.length] = RuntimeApiHeaders.INVOCATION_ID;
 		all[headers.length + 1] = invocationId;
 		return all;
 	}

@@ -3,6 +3,7 @@ package dev.lambdaruntime.autoconfigure;
 import java.io.IOException;
 
 import dev.lambdaruntime.api.ErrorReport;
+import dev.lambdaruntime.api.LambdaErrorType;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,8 +20,6 @@ import org.springframework.core.env.StandardEnvironment;
  * instead of timing out; the process then exits non-zero as Spring Boot's failed {@code run} ends {@code main}.
  */
 class InitErrorReporter implements ApplicationListener<ApplicationFailedEvent> {
-
-	static final String ERROR_TYPE = "Runtime.BadFunctionCode";
 
 	private static final Log logger = LogFactory.getLog(InitErrorReporter.class);
 
@@ -46,7 +45,7 @@ class InitErrorReporter implements ApplicationListener<ApplicationFailedEvent> {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		ErrorReport chain = ErrorReport.of(failure);
 		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getName();
-		return new ErrorReport(ERROR_TYPE, message, chain.stackTrace(), chain.cause());
+		return new ErrorReport(LambdaErrorType.BAD_FUNCTION_CODE.value(), message, chain.stackTrace(), chain.cause());
 	}
 
 }

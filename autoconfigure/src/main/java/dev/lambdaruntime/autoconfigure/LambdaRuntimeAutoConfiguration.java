@@ -90,9 +90,9 @@ public final class LambdaRuntimeAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CracPriming lambdaPriming(InvocationHandler handler, LambdaRuntimeProperties properties) {
+		CracPriming lambdaPriming(InvocationHandler handler, InvocationScope scope, LambdaRuntimeProperties properties) {
 			String event = Objects.requireNonNull(properties.getPriming().getEvent());
-			return CracPriming.register(new Priming(handler, event.getBytes(StandardCharsets.UTF_8),
+			return CracPriming.register(new Priming(handler, scope, event.getBytes(StandardCharsets.UTF_8),
 					properties.getPriming().getInvocations()));
 		}
 

@@ -3,6 +3,7 @@ package dev.lambdaruntime.events;
 import java.lang.reflect.Type;
 import java.util.Map;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.function.EventAdapter;
 import dev.lambdaruntime.function.EventFunction;
@@ -19,8 +20,6 @@ import org.springframework.messaging.Message;
  * source expects. A function declared on an aws-lambda-java-events type gets the whole event instead.
  */
 public final class AwsEventAdapter implements EventAdapter {
-
-	private static final String JSON = "application/json";
 
 	private final EventDetector detector = new EventDetector();
 
@@ -71,7 +70,7 @@ public final class AwsEventAdapter implements EventAdapter {
 		Object result = function.apply(invocation, event, Map.of());
 		if (result != null && AwsEventTypes.isAwsType(function.outputType())) {
 			Object response = (result instanceof Message<?> message) ? message.getPayload() : result;
-			return new InvocationResponse(AwsEventTypes.write(response), JSON);
+			return new InvocationResponse(AwsEventTypes.write(response), ContentTypes.JSON);
 		}
 		return function.respond(result);
 	}

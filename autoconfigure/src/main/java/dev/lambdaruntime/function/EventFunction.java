@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.loop.InvocationResponse;
@@ -21,10 +22,6 @@ import org.springframework.messaging.support.GenericMessage;
  * message (with the {@link LambdaContext} and {@link LambdaHeaders}) around a payload the adapter chose.
  */
 public final class EventFunction {
-
-	private static final String JSON_CONTENT_TYPE = "application/json";
-
-	private static final String RAW_CONTENT_TYPE = "application/octet-stream";
 
 	private final FunctionInvocationWrapper function;
 
@@ -114,7 +111,7 @@ public final class EventFunction {
 		if (payload instanceof byte[] && this.inputType == byte[].class) {
 			// Raw bytes for a function on bytes, not JSON for Spring Cloud Function to decode.
 			headers = new HashMap<>(headers);
-			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, RAW_CONTENT_TYPE);
+			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, ContentTypes.OCTET_STREAM);
 		}
 		return await(this.function.apply(message(invocation, payload, headers)));
 	}
@@ -146,7 +143,7 @@ public final class EventFunction {
 		if (contentType == null) {
 			contentType = invocation.contentType();
 		}
-		return (contentType != null) ? contentType : JSON_CONTENT_TYPE;
+		return (contentType != null) ? contentType : ContentTypes.JSON;
 	}
 
 	private static void putIfPresent(Map<String, Object> headers, String name, @Nullable Object value) {

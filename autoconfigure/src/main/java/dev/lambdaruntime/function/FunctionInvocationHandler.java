@@ -3,6 +3,7 @@ package dev.lambdaruntime.function;
 import java.lang.reflect.Type;
 import java.util.Map;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.loop.InvocationHandler;
@@ -10,7 +11,6 @@ import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -20,18 +20,13 @@ import org.springframework.messaging.MessageHeaders;
 
 /**
  * Runs each invocation through a Spring Cloud Function resolved once at start-up: the event becomes a
- * {@code Message<byte[]>} carrying a {@link LambdaContext}, the result becomes the response bytes.
+ * {@code Message<byte[]>} carrying a {@link LambdaContext}, the result becomes the response bytes. The request id in
+ * the MDC is not its business: its callers (the loop, the managed runtime's handler, the priming) bracket each call
+ * with the application's {@code InvocationScope}.
  */
 public final class FunctionInvocationHandler implements InvocationHandler {
 
-	/** The MDC key AWS's Java libraries use for the request id. */
-	public static final String REQUEST_ID_MDC_KEY = "AWSRequestId";
-
 	private static final Logger logger = LoggerFactory.getLogger(FunctionInvocationHandler.class);
-
-	private static final String JSON_CONTENT_TYPE = "application/json";
-
-	private static final String RAW_CONTENT_TYPE = "application/octet-stream";
 
 	private final FunctionInvocationWrapper function;
 
@@ -118,11 +113,6 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	@Override
 	public InvocationResponse handle(Invocation invocation) {
-		// The runtime loop may have put it already, for its own lines about this invocation; then it clears it too.
-		boolean putRequestId = !invocation.requestId().equals(MDC.get(REQUEST_ID_MDC_KEY));
-		if (putRequestId) {
-			MDC.put(REQUEST_ID_MDC_KEY, invocation.requestId());
-		}
 		this.traceHeaders.publish(invocation.traceId());
 		try {
 			if (logger.isDebugEnabled()) {
@@ -137,9 +127,6 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		}
 		finally {
 			this.traceHeaders.clear();
-			if (putRequestId) {
-				MDC.remove(REQUEST_ID_MDC_KEY);
-			}
 		}
 	}
 
@@ -157,10 +144,10 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	private String contentType(Invocation invocation) {
 		if (this.rawInput) {
-			return RAW_CONTENT_TYPE;
+			return ContentTypes.OCTET_STREAM;
 		}
 		String contentType = invocation.contentType();
-		return (contentType != null) ? contentType : JSON_CONTENT_TYPE;
+		return (contentType != null) ? contentType : ContentTypes.JSON;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.lambdaruntime.api.ContentTypes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -18,7 +19,7 @@ import org.springframework.util.StringUtils;
 public final class FunctionResolver {
 
 	/** The output type the runtime asks Spring Cloud Function for, so results arrive as JSON bytes. */
-	static final String ACCEPTED_OUTPUT = "application/json";
+	static final String ACCEPTED_OUTPUT = ContentTypes.JSON;
 
 	private final FunctionCatalog catalog;
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import dev.lambdaruntime.api.ErrorReport;
 import dev.lambdaruntime.api.Invocation;
+import dev.lambdaruntime.api.LambdaErrorType;
 import dev.lambdaruntime.api.ResponseOutcome;
 import dev.lambdaruntime.api.ResponseStream;
 import dev.lambdaruntime.api.RuntimeApiClient;
@@ -170,7 +171,7 @@ final class Worker implements Runnable {
 	}
 
 	private static ErrorReport tooLarge(int size) {
-		return ErrorReport.of("Function.ResponseSizeTooLarge", "Response payload size (" + size
+		return ErrorReport.of(LambdaErrorType.RESPONSE_SIZE_TOO_LARGE, "Response payload size (" + size
 				+ " bytes) exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).");
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationScope;
 
 /**
  * Invokes the function with a sample event through the whole pipeline (event detection, conversion in and out, the
@@ -16,6 +17,8 @@ public final class Priming {
 
 	private final InvocationHandler handler;
 
+	private final InvocationScope scope;
+
 	private final byte[] event;
 
 	private final int invocations;
@@ -23,14 +26,16 @@ public final class Priming {
 	/**
 	 * Creates a priming of the given handler.
 	 * @param handler the handler that serves real events
+	 * @param scope brackets each invocation, as for real events (the request id in the MDC)
 	 * @param event the sample event, as Lambda would deliver it
 	 * @param invocations how many times to invoke it, at least 1
 	 */
-	public Priming(InvocationHandler handler, byte[] event, int invocations) {
+	public Priming(InvocationHandler handler, InvocationScope scope, byte[] event, int invocations) {
 		if (invocations < 1) {
 			throw new IllegalArgumentException("Priming needs at least 1 invocation, but was given " + invocations);
 		}
 		this.handler = handler;
+		this.scope = scope;
 		this.event = event.clone();
 		this.invocations = invocations;
 	}
@@ -44,12 +49,16 @@ public final class Priming {
 		for (int i = 1; i <= this.invocations; i++) {
 			Invocation invocation = new Invocation("priming-" + i, System.currentTimeMillis() + DEADLINE_MILLIS, null,
 					null, null, null, null, null, null, Arrays.copyOf(this.event, this.event.length));
+			this.scope.enter(invocation);
 			try {
 				this.handler.handle(invocation);
 			}
 			catch (Exception ex) {
 				throw new PrimingException("Priming invocation " + i + " of " + this.invocations
 						+ " failed on the sample event: " + ex.getMessage(), ex);
+			}
+			finally {
+				this.scope.exit(invocation);
 			}
 		}
 	}

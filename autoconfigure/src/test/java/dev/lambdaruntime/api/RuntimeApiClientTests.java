@@ -266,7 +266,7 @@ class RuntimeApiClientTests {
 		assertThat(request.headerNames()).doesNotContain("X-Injected", "X-Id");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Evil  X-Injected: yes");
 		assertThat(request.header("Lambda-Runtime-Invocation-Id")).isEqualTo("inv  X-Id: 1");
-		assertThat(request.header("Content-Type")).isEqualTo(ErrorReport.CONTENT_TYPE);
+		assertThat(request.header("Content-Type")).isEqualTo(ContentTypes.LAMBDA_ERROR);
 		assertThat(request.bodyText()).startsWith("{\"errorMessage\":\"m\"");
 	}
 
@@ -286,7 +286,7 @@ class RuntimeApiClientTests {
 		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.requestLine()).isEqualTo("POST /2018-06-01/runtime/init/error HTTP/1.1");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.BadFunctionCode");
-		assertThat(request.header("Content-Type")).isEqualTo(ErrorReport.CONTENT_TYPE);
+		assertThat(request.header("Content-Type")).isEqualTo(ContentTypes.LAMBDA_ERROR);
 		assertThat(request.header("User-Agent")).startsWith("lambda-runtime-spring-boot/");
 		assertThat(request.header("Content-Length")).isEqualTo(Integer.toString(request.body().length));
 		JsonNode json = JsonMapper.builder().build().readTree(request.body());
@@ -330,7 +330,7 @@ class RuntimeApiClientTests {
 		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.requestLine()).isEqualTo("POST /2018-06-01/runtime/restore/error HTTP/1.1");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.AfterRestoreError");
-		assertThat(request.header("Content-Type")).isEqualTo(ErrorReport.CONTENT_TYPE);
+		assertThat(request.header("Content-Type")).isEqualTo(ContentTypes.LAMBDA_ERROR);
 		JsonNode json = JsonMapper.builder().build().readTree(request.body());
 		assertThat(json.get("errorType").asString()).isEqualTo("Runtime.AfterRestoreError");
 		assertThat(json.get("errorMessage").asString()).isEqualTo("stale");

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
+import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -156,12 +157,22 @@ class FunctionInvocationHandlerTests {
 	@Test
 	void givesAMessageFunctionTheLambdaContextAndHeaders() {
 		this.contextRunner.run((context) -> {
-			String answer = text(handler(context, "describe").handle(new Invocation("req-1",
+			Invocation invocation = new Invocation("req-1",
 					System.currentTimeMillis() + 60_000, "arn:aws:lambda:eu-west-1:1:function:orders",
 					"Root=1-abc;Sampled=1",
 					"{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"k\":\"v\"},\"env\":{\"os\":\"x\"}}",
 					"{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}", "tenant-9", "inv-1",
-					"application/json", "{}".getBytes(StandardCharsets.UTF_8))));
+					"application/json", "{}".getBytes(StandardCharsets.UTF_8));
+			// As the runtime calls it: inside the invocation's scope, which holds the request id in the MDC.
+			RequestIdMdc scope = new RequestIdMdc();
+			scope.enter(invocation);
+			String answer;
+			try {
+				answer = text(handler(context, "describe").handle(invocation));
+			}
+			finally {
+				scope.exit(invocation);
+			}
 			assertThat(answer).isEqualTo("\"req-1|orders|7|1024|/aws/lambda/orders|2026/11/26/[7]abc|"
 					+ "arn:aws:lambda:eu-west-1:1:function:orders|Root=1-abc;Sampled=1|tenant-9|id-1|pool-1|shop|v|x"
 					+ "|remaining>50000:true|header=req-1|mdc=req-1\"");
@@ -169,21 +180,21 @@ class FunctionInvocationHandlerTests {
 	}
 
 	@Test
-	void clearsTheRequestIdFromTheMdcAfterwards() {
+	void leavesNoRequestIdInTheMdcAfterwards() {
 		invoke("uppercase", "x");
-		assertThat(MDC.get(FunctionInvocationHandler.REQUEST_ID_MDC_KEY)).isNull();
+		assertThat(MDC.get(RequestIdMdc.KEY)).isNull();
 	}
 
 	@Test
 	void leavesTheRequestIdToTheLoopThatPutIt() {
 		Invocation invocation = invocation("x");
-		MDC.put(FunctionInvocationHandler.REQUEST_ID_MDC_KEY, invocation.requestId());
+		MDC.put(RequestIdMdc.KEY, invocation.requestId());
 		try {
 			this.contextRunner.run((context) -> handler(context, "uppercase").handle(invocation));
-			assertThat(MDC.get(FunctionInvocationHandler.REQUEST_ID_MDC_KEY)).isEqualTo(invocation.requestId());
+			assertThat(MDC.get(RequestIdMdc.KEY)).isEqualTo(invocation.requestId());
 		}
 		finally {
-			MDC.remove(FunctionInvocationHandler.REQUEST_ID_MDC_KEY);
+			MDC.remove(RequestIdMdc.KEY);
 		}
 	}
 
@@ -415,7 +426,7 @@ class FunctionInvocationHandlerTests {
 						context.getClientContext().getEnvironment().get("os"),
 						"remaining>50000:" + (context.getRemainingTimeInMillis() > 50_000),
 						"header=" + message.getHeaders().get(LambdaHeaders.REQUEST_ID),
-						"mdc=" + MDC.get(FunctionInvocationHandler.REQUEST_ID_MDC_KEY));
+						"mdc=" + MDC.get(RequestIdMdc.KEY));
 				return MessageBuilder.withPayload(answer).build();
 			};
 		}

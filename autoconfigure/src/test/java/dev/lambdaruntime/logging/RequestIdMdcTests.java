@@ -3,7 +3,6 @@ package dev.lambdaruntime.logging;
 import java.nio.charset.StandardCharsets;
 
 import dev.lambdaruntime.api.Invocation;
-import dev.lambdaruntime.function.FunctionInvocationHandler;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -24,11 +23,6 @@ class RequestIdMdcTests {
 		assertThat(MDC.get("AWSRequestId")).isEqualTo(invocation.requestId());
 		this.scope.exit(invocation);
 		assertThat(MDC.get("AWSRequestId")).isNull();
-	}
-
-	@Test
-	void usesTheSameKeyAsTheFunctionBridge() {
-		assertThat(RequestIdMdc.KEY).isEqualTo(FunctionInvocationHandler.REQUEST_ID_MDC_KEY);
 	}
 
 }
