@@ -5,8 +5,8 @@ import java.io.IOException;
 import dev.lambdaruntime.api.ErrorReport;
 import dev.lambdaruntime.api.LambdaErrorType;
 import dev.lambdaruntime.api.RuntimeApiClient;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.context.ApplicationListener;
@@ -21,7 +21,7 @@ import org.springframework.core.env.StandardEnvironment;
  */
 class InitErrorReporter implements ApplicationListener<ApplicationFailedEvent> {
 
-	private static final Log logger = LogFactory.getLog(InitErrorReporter.class);
+	private static final Logger logger = LoggerFactory.getLogger(InitErrorReporter.class);
 
 	@Override
 	public void onApplicationEvent(ApplicationFailedEvent event) {

@@ -3,8 +3,8 @@ package dev.lambdaruntime.autoconfigure;
 import java.time.Duration;
 
 import dev.lambdaruntime.loop.RuntimeLoop;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -14,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class RuntimeLoopLifecycle implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(RuntimeLoopLifecycle.class);
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeLoopLifecycle.class);
 
 	private final RuntimeLoop loop;
 
