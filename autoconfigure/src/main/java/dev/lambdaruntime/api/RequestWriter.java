@@ -89,7 +89,7 @@ final class RequestWriter {
 			if (broken != null) {
 				throw broken;
 			}
-			chunks.finishWithError(ErrorReport.of(ex));
+			chunks.finishWithError(ErrorReport.ofFunctionError(ex));
 			return ex;
 		}
 		chunks.finish();

@@ -126,12 +126,14 @@ public final class RuntimeApiClient implements Closeable {
 	}
 
 	/**
-	 * Reports that start-up failed ({@code POST /runtime/init/error}); the runtime exits afterwards.
-	 * @param error the error
+	 * Reports that start-up failed ({@code POST /runtime/init/error}); the runtime exits afterwards. As AWS's runtime
+	 * client does, the error type goes in {@code Lambda-Runtime-Function-Error-Type} and the exception in the body.
+	 * @param errorType why start-up failed, such as {@link LambdaErrorType#BAD_FUNCTION_CODE}
+	 * @param error the exception that says how
 	 * @throws IOException when the connection fails or the API refuses
 	 */
-	public void reportInitError(ErrorReport error) throws IOException {
-		postError(INIT_ERROR, error);
+	public void reportInitError(LambdaErrorType errorType, ErrorReport error) throws IOException {
+		postError(INIT_ERROR, errorType, error);
 	}
 
 	/**
@@ -146,12 +148,13 @@ public final class RuntimeApiClient implements Closeable {
 	}
 
 	/**
-	 * Reports that an after-restore hook failed ({@code POST /runtime/restore/error}); the runtime exits afterwards.
-	 * @param error the error
+	 * Reports that an after-restore hook failed ({@code POST /runtime/restore/error}, error type
+	 * {@link LambdaErrorType#AFTER_RESTORE_ERROR}); the runtime exits afterwards.
+	 * @param error the exception the hook threw
 	 * @throws IOException when the connection fails or the API refuses
 	 */
 	public void reportRestoreError(ErrorReport error) throws IOException {
-		postError(RESTORE_ERROR, error);
+		postError(RESTORE_ERROR, LambdaErrorType.AFTER_RESTORE_ERROR, error);
 	}
 
 	/**
@@ -162,9 +165,9 @@ public final class RuntimeApiClient implements Closeable {
 		this.connection.close();
 	}
 
-	private void postError(String target, ErrorReport error) throws IOException {
+	private void postError(String target, LambdaErrorType errorType, ErrorReport error) throws IOException {
 		HttpRequest request = HttpRequest.post(target, error.toJson(), RuntimeApiHeaders.FUNCTION_ERROR_TYPE,
-				error.errorType(), RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR);
+				errorType.value(), RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR);
 		HttpResponse response = this.connection.exchange(request);
 		if (response.status() != 202) {
 			throw failure(request, response);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lambdaruntime.api.FunctionFrames;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.ResponseStream;
 import dev.lambdaruntime.loop.InvocationResponse;
@@ -59,8 +60,9 @@ public class FunctionRequestHandler implements RequestStreamHandler {
 			}
 		}
 		catch (Exception ex) {
-			// Rethrown as it is: AWS's client reports the exception's own type as the error type.
-			throw FunctionRequestHandler.<RuntimeException>unchecked(ex);
+			// Rethrown as it is: AWS's client reports the exception's own type as the error type. It cuts only its own
+			// frames, so ours go first, and the report starts in the function's code as on the runtime loop.
+			throw FunctionRequestHandler.<RuntimeException>unchecked(FunctionFrames.strip(ex));
 		}
 		finally {
 			this.application.scope().exit(invocation);

@@ -35,7 +35,7 @@ final class RestoreSequence {
 			}
 			catch (Exception ex) {
 				logger.log(System.Logger.Level.ERROR, "A before-checkpoint hook failed", ex);
-				client.reportInitError(ErrorReport.of(LambdaErrorType.BEFORE_CHECKPOINT_ERROR.value(), ex));
+				client.reportInitError(LambdaErrorType.BEFORE_CHECKPOINT_ERROR, ErrorReport.of(ex));
 				return "a before-checkpoint hook failed: " + ex.getMessage();
 			}
 			client.restoreNext();
@@ -44,7 +44,7 @@ final class RestoreSequence {
 			}
 			catch (Exception ex) {
 				logger.log(System.Logger.Level.ERROR, "An after-restore hook failed", ex);
-				client.reportRestoreError(ErrorReport.of(LambdaErrorType.AFTER_RESTORE_ERROR.value(), ex));
+				client.reportRestoreError(ErrorReport.of(ex));
 				return "an after-restore hook failed: " + ex.getMessage();
 			}
 			return null;

@@ -117,13 +117,13 @@ final class Worker implements Runnable {
 			catch (VirtualMachineError err) {
 				// The JVM may be unsafe now: report, then let Lambda replace the environment.
 				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed fatally", err);
-				answer(invocation, this.client.reportError(invocation, ErrorReport.of(err), xrayCause(err)));
+				answer(invocation, reportFailure(invocation, err));
 				this.fatal.accept(err.getClass().getName() + " in invocation " + invocation.requestId());
 				return false;
 			}
 			catch (Throwable ex) {
 				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed", ex);
-				answer(invocation, this.client.reportError(invocation, ErrorReport.of(ex), xrayCause(ex)));
+				answer(invocation, reportFailure(invocation, ex));
 				return true;
 			}
 			respond(invocation, response);
@@ -166,8 +166,9 @@ final class Worker implements Runnable {
 		answer(invocation, outcome);
 	}
 
-	private static @Nullable XRayErrorCause xrayCause(Throwable throwable) {
-		return XRayErrorCause.of(throwable, System.getProperty("user.dir", ""));
+	private ResponseOutcome reportFailure(Invocation invocation, Throwable failure) throws IOException {
+		XRayErrorCause xrayCause = XRayErrorCause.of(failure, System.getProperty("user.dir", ""));
+		return this.client.reportError(invocation, ErrorReport.ofFunctionError(failure), xrayCause);
 	}
 
 	private static ErrorReport tooLarge(int size) {

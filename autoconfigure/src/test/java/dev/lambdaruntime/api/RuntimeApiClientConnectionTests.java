@@ -173,7 +173,8 @@ class RuntimeApiClientConnectionTests {
 		this.client.close();
 		this.server.enqueue(event("r2"));
 		assertThatIOException().isThrownBy(this.client::next).withMessage("client closed");
-		assertThatIOException().isThrownBy(() -> this.client.reportInitError(ErrorReport.of("T", "m")))
+		assertThatIOException()
+			.isThrownBy(() -> this.client.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE, ErrorReport.of("T", "m")))
 			.withMessage("client closed");
 		assertThat(this.server.connectionCount()).isOne();
 	}

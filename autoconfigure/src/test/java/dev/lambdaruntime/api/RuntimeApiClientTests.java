@@ -2,6 +2,7 @@ package dev.lambdaruntime.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,7 +283,8 @@ class RuntimeApiClientTests {
 	@Test
 	void reportInitErrorPostsErrorJson() throws Exception {
 		this.server.enqueue(ACCEPTED);
-		this.client.reportInitError(ErrorReport.of("Runtime.BadFunctionCode", "no function named 'greet'"));
+		this.client.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE,
+				ErrorReport.of("Runtime.BadFunctionCode", "no function named 'greet'"));
 		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.requestLine()).isEqualTo("POST /2018-06-01/runtime/init/error HTTP/1.1");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.BadFunctionCode");
@@ -294,12 +296,24 @@ class RuntimeApiClientTests {
 		assertThat(json.get("errorMessage").asString()).isEqualTo("no function named 'greet'");
 	}
 
+	@Test
+	void reportInitErrorSendsItsTypeInTheHeaderAndTheExceptionInTheBody() throws Exception {
+		this.server.enqueue(ACCEPTED);
+		this.client.reportInitError(LambdaErrorType.BEFORE_CHECKPOINT_ERROR,
+				ErrorReport.of(new IOException("cannot prime")));
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.BeforeCheckpointError");
+		JsonNode json = JsonMapper.builder().build().readTree(request.body());
+		assertThat(json.get("errorType").asString()).isEqualTo("java.io.IOException");
+		assertThat(json.get("errorMessage").asString()).isEqualTo("cannot prime");
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 200, 403, 500 })
 	void reportInitErrorFailsOtherThan202(int status) {
 		this.server.enqueue(ScriptedServer.response(status, "{\"errorMessage\":\"m\",\"errorType\":\"Forbidden\"}"));
 		assertThatExceptionOfType(RuntimeApiException.class)
-			.isThrownBy(() -> this.client.reportInitError(ErrorReport.of("T", "m")))
+			.isThrownBy(() -> this.client.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE, ErrorReport.of("T", "m")))
 			.withMessageContaining("/runtime/init/error")
 			.withMessageContaining("Forbidden")
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(status));
@@ -326,7 +340,7 @@ class RuntimeApiClientTests {
 	@Test
 	void reportRestoreErrorPostsErrorJson() throws Exception {
 		this.server.enqueue(ACCEPTED);
-		this.client.reportRestoreError(ErrorReport.of("Runtime.AfterRestoreError", new IOException("stale")));
+		this.client.reportRestoreError(new ErrorReport("Runtime.AfterRestoreError", "stale", List.of(), null));
 		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.requestLine()).isEqualTo("POST /2018-06-01/runtime/restore/error HTTP/1.1");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.AfterRestoreError");
