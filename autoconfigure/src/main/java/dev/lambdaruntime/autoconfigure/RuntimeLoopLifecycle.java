@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
  * Runs the {@link RuntimeLoop} with the application context: it starts last, once every other bean is ready, and
  * stops first, letting in-flight invocations finish before the rest of the context closes.
  */
-public final class RuntimeLoopLifecycle implements SmartLifecycle {
+final class RuntimeLoopLifecycle implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeLoopLifecycle.class);
 
@@ -53,7 +53,7 @@ public final class RuntimeLoopLifecycle implements SmartLifecycle {
 	 * The loop this lifecycle runs.
 	 * @return the loop
 	 */
-	public RuntimeLoop loop() {
+	RuntimeLoop loop() {
 		return this.loop;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.messaging.support.GenericMessage;
 
 /**
  * The resolved function as an {@link EventAdapter} sees it: its declared types, and a call that builds the runtime's
- * message (with the {@link LambdaContext} and {@link LambdaHeaders}) around a payload the adapter chose.
+ * message (with the invocation's {@code Context} and the {@link LambdaHeaders}) around a payload the adapter chose.
  */
 public final class EventFunction {
 
@@ -48,8 +48,23 @@ public final class EventFunction {
 		this.direct = direct;
 	}
 
+	/**
+	 * The same function, called directly where the direct path takes the input.
+	 */
+	EventFunction withDirect(@Nullable DirectInvoker direct) {
+		return new EventFunction(this.function, this.environment, this.jsonMapper, this.responses, direct);
+	}
+
 	private static Type itemType(FunctionInvocationWrapper function, @Nullable Type type) {
 		return (type != null) ? function.getItemType(type) : Void.class;
+	}
+
+	/**
+	 * The function's definition, as Spring Cloud Function names it.
+	 * @return such as {@code greet} or {@code uppercase|greet}
+	 */
+	public String definition() {
+		return this.function.getFunctionDefinition();
 	}
 
 	/**
@@ -82,6 +97,14 @@ public final class EventFunction {
 	 */
 	public boolean isSupplier() {
 		return this.function.isSupplier();
+	}
+
+	/**
+	 * Whether the function gives no output.
+	 * @return whether it is a consumer
+	 */
+	public boolean isConsumer() {
+		return this.function.isConsumer();
 	}
 
 	/**

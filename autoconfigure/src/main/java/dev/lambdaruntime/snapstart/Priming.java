@@ -11,7 +11,7 @@ import dev.lambdaruntime.loop.InvocationScope;
  * function itself), so that the classes it needs are loaded and its code has run before Lambda snapshots the
  * environment: the first real event after a restore then finds it warm.
  */
-public final class Priming {
+final class Priming {
 
 	private static final long DEADLINE_MILLIS = 60_000;
 
@@ -30,7 +30,7 @@ public final class Priming {
 	 * @param event the sample event, as Lambda would deliver it
 	 * @param invocations how many times to invoke it, at least 1
 	 */
-	public Priming(InvocationHandler handler, InvocationScope scope, byte[] event, int invocations) {
+	Priming(InvocationHandler handler, InvocationScope scope, byte[] event, int invocations) {
 		if (invocations < 1) {
 			throw new IllegalArgumentException("Priming needs at least 1 invocation, but was given " + invocations);
 		}
@@ -45,10 +45,11 @@ public final class Priming {
 	 * @throws PrimingException when an invocation fails: a snapshot of a function that cannot serve its sample event
 	 * would only fail later
 	 */
-	public void run() throws PrimingException {
+	void run() throws PrimingException {
 		for (int i = 1; i <= this.invocations; i++) {
-			Invocation invocation = new Invocation("priming-" + i, System.currentTimeMillis() + DEADLINE_MILLIS, null,
-					null, null, null, null, null, null, Arrays.copyOf(this.event, this.event.length));
+			Invocation invocation = Invocation.builder("priming-" + i, Arrays.copyOf(this.event, this.event.length))
+				.deadlineMs(System.currentTimeMillis() + DEADLINE_MILLIS)
+				.build();
 			this.scope.enter(invocation);
 			try {
 				this.handler.handle(invocation);

@@ -427,7 +427,7 @@ class RuntimeApiClientTests {
 	}
 
 	private static Invocation invocation(String requestId, @Nullable String invocationId) {
-		return new Invocation(requestId, 0, null, null, null, null, null, invocationId, null, new byte[0]);
+		return Invocation.builder(requestId, new byte[0]).invocationId(invocationId).build();
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -78,8 +79,7 @@ class FunctionInvocationHandlerTests {
 	void routesWithARoutingExpression() {
 		this.contextRunner.withPropertyValues("spring.cloud.function.routing-expression='uppercase'")
 			.run((context) -> {
-				FunctionInvocationHandler handler = handler(context.getBean(FunctionCatalog.class),
-						context.getBean(JsonMapper.class), null, true);
+				FunctionInvocationHandler handler = builder(context).routing(true).build();
 				assertThat(text(handler.handle(invocation("routed")))).isEqualTo("\"ROUTED\"");
 			});
 	}
@@ -157,12 +157,16 @@ class FunctionInvocationHandlerTests {
 	@Test
 	void givesAMessageFunctionTheLambdaContextAndHeaders() {
 		this.contextRunner.run((context) -> {
-			Invocation invocation = new Invocation("req-1",
-					System.currentTimeMillis() + 60_000, "arn:aws:lambda:eu-west-1:1:function:orders",
-					"Root=1-abc;Sampled=1",
-					"{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"k\":\"v\"},\"env\":{\"os\":\"x\"}}",
-					"{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}", "tenant-9", "inv-1",
-					"application/json", "{}".getBytes(StandardCharsets.UTF_8));
+			Invocation invocation = Invocation.builder("req-1", "{}".getBytes(StandardCharsets.UTF_8))
+				.deadlineMs(System.currentTimeMillis() + 60_000)
+				.invokedFunctionArn("arn:aws:lambda:eu-west-1:1:function:orders")
+				.traceId("Root=1-abc;Sampled=1")
+				.clientContext("{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"k\":\"v\"},\"env\":{\"os\":\"x\"}}")
+				.cognitoIdentity("{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}")
+				.tenantId("tenant-9")
+				.invocationId("inv-1")
+				.contentType("application/json")
+				.build();
 			// As the runtime calls it: inside the invocation's scope, which holds the request id in the MDC.
 			RequestIdMdc scope = new RequestIdMdc();
 			scope.enter(invocation);
@@ -209,8 +213,9 @@ class FunctionInvocationHandlerTests {
 	void publishesTheTraceHeaderAsASystemPropertyWithOneWorker() {
 		this.contextRunner.run((context) -> {
 			FunctionInvocationHandler handler = handler(context, "trace");
-			Invocation invocation = new Invocation("r", 0, null, "Root=1-single", null, null, null, null, null,
-					"x".getBytes(StandardCharsets.UTF_8));
+			Invocation invocation = Invocation.builder("r", "x".getBytes(StandardCharsets.UTF_8))
+				.traceId("Root=1-single")
+				.build();
 			assertThat(text(handler.handle(invocation))).isEqualTo("\"Root=1-single\"");
 			assertThat(System.getProperty(TraceHeaderPublisher.SYSTEM_PROPERTY)).isEqualTo("Root=1-single");
 		});
@@ -220,11 +225,12 @@ class FunctionInvocationHandlerTests {
 	void publishesTheTraceHeaderPerThreadWithSeveralWorkers() {
 		String before = System.getProperty(TraceHeaderPublisher.SYSTEM_PROPERTY);
 		this.contextRunner.run((context) -> {
-			FunctionInvocationHandler handler = new FunctionInvocationHandler(
-					new FunctionResolver(context.getBean(FunctionCatalog.class)).resolve("traceMdc", null, false),
-					ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(4));
-			Invocation invocation = new Invocation("r", 0, null, "Root=1-many", null, null, null, null, null,
-					"x".getBytes(StandardCharsets.UTF_8));
+			FunctionInvocationHandler handler = builder(context).definition("traceMdc")
+				.traceHeaders(new TraceHeaderPublisher(4))
+				.build();
+			Invocation invocation = Invocation.builder("r", "x".getBytes(StandardCharsets.UTF_8))
+				.traceId("Root=1-many")
+				.build();
 			assertThat(text(handler.handle(invocation))).isEqualTo("\"Root=1-many\"");
 			assertThat(MDC.get(TraceHeaderPublisher.MDC_KEY)).isNull();
 			assertThat(System.getProperty(TraceHeaderPublisher.SYSTEM_PROPERTY)).isEqualTo(before);
@@ -283,23 +289,18 @@ class FunctionInvocationHandlerTests {
 		return answer.get();
 	}
 
-	private static FunctionInvocationHandler handler(org.springframework.context.ApplicationContext context,
-			String definition) {
-		return handler(context.getBean(FunctionCatalog.class), context.getBean(JsonMapper.class), definition, false);
+	private static FunctionInvocationHandler handler(ApplicationContext context, String definition) {
+		return builder(context).definition(definition).build();
 	}
 
-	private static FunctionInvocationHandler handler(FunctionCatalog catalog, JsonMapper jsonMapper,
-			String definition, boolean routing) {
-		return new FunctionInvocationHandler(new FunctionResolver(catalog).resolve(definition, null, routing),
-				ENVIRONMENT, jsonMapper, new TraceHeaderPublisher(1));
+	private static FunctionInvocationHandler streamingHandler(ApplicationContext context, String definition) {
+		return builder(context).definition(definition).responseStreaming(true).build();
 	}
 
-	private static FunctionInvocationHandler streamingHandler(org.springframework.context.ApplicationContext context,
-			String definition) {
-		return new FunctionInvocationHandler(
-				new FunctionResolver(context.getBean(FunctionCatalog.class)).resolve(definition, null, false),
-				ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(1), EventAdapter.NONE, true,
-				true);
+	private static FunctionInvocationHandler.Builder builder(ApplicationContext context) {
+		return FunctionInvocationHandler
+			.builder(context.getBean(FunctionCatalog.class), context.getBean(JsonMapper.class))
+			.environment(ENVIRONMENT);
 	}
 
 	private static String written(InvocationResponse response) throws Exception {
@@ -309,8 +310,10 @@ class FunctionInvocationHandlerTests {
 	}
 
 	private static Invocation invocation(String payload) {
-		return new Invocation("req-" + payload.hashCode(), System.currentTimeMillis() + 30_000, null, null, null,
-				null, null, null, "application/json", payload.getBytes(StandardCharsets.UTF_8));
+		return Invocation.builder("req-" + payload.hashCode(), payload.getBytes(StandardCharsets.UTF_8))
+			.deadlineMs(System.currentTimeMillis() + 30_000)
+			.contentType("application/json")
+			.build();
 	}
 
 	private static String text(InvocationResponse response) {

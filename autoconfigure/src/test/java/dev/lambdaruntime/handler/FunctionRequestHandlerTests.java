@@ -13,8 +13,8 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.lambdaruntime.autoconfigure.RuntimeLoopLifecycle;
 import dev.lambdaruntime.function.LambdaHeaders;
+import dev.lambdaruntime.loop.ExitHandler;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -47,7 +47,9 @@ class FunctionRequestHandlerTests {
 	void startsTheApplicationOncePerJvmWithoutTheRuntimeLoop() {
 		ManagedApplication first = new GreetHandler().application();
 		assertThat(new GreetHandler().application()).isSameAs(first);
-		assertThat(first.context().getBeansOfType(RuntimeLoopLifecycle.class)).isEmpty();
+		// No loop, and nothing that comes only with it.
+		assertThat(first.context().containsBean("lambdaRuntimeLoop")).isFalse();
+		assertThat(first.context().getBeansOfType(ExitHandler.class)).isEmpty();
 	}
 
 	@Test

@@ -17,8 +17,9 @@ class RequestIdMdcTests {
 
 	@Test
 	void holdsTheRequestIdInTheMdcForTheInvocation() {
-		Invocation invocation = new Invocation("8f5e2a1c-0000-4000-8000-000000000001", 0, null, null, null, null, null,
-				null, null, "{}".getBytes(StandardCharsets.UTF_8));
+		Invocation invocation = Invocation
+			.builder("8f5e2a1c-0000-4000-8000-000000000001", "{}".getBytes(StandardCharsets.UTF_8))
+			.build();
 		this.scope.enter(invocation);
 		assertThat(MDC.get("AWSRequestId")).isEqualTo(invocation.requestId());
 		this.scope.exit(invocation);

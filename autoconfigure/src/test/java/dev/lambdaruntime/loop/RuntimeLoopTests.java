@@ -149,8 +149,10 @@ class RuntimeLoopTests {
 			}
 			return new InvocationResponse(invocation.payload(), null);
 		};
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()), handler, 1, this.exits,
-				scope);
+		RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(emulator.runtimeApi()), handler)
+			.exitHandler(this.exits)
+			.scope(scope)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
 		String ok = emulator.invoke("\"ok\"").requestId();
@@ -285,8 +287,10 @@ class RuntimeLoopTests {
 		LambdaEmulator emulator = LambdaEmulator.create().start();
 		String endpoint = emulator.runtimeApi();
 		emulator.close();
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint),
-				(invocation) -> InvocationResponse.EMPTY, 1, this.exits);
+		RuntimeLoop loop = RuntimeLoop
+			.builder(() -> new RuntimeApiClient(endpoint), (invocation) -> InvocationResponse.EMPTY)
+			.exitHandler(this.exits)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(1)));
 		assertThat(this.exits.awaitStatus()).isEqualTo(1);
@@ -328,8 +332,10 @@ class RuntimeLoopTests {
 	}
 
 	private RuntimeLoop start(LambdaEmulator emulator, InvocationHandler handler, int workers) {
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()), handler, workers,
-				this.exits);
+		RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(emulator.runtimeApi()), handler)
+			.workers(workers)
+			.exitHandler(this.exits)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
 		return loop;
@@ -337,9 +343,12 @@ class RuntimeLoopTests {
 
 
 	private void startSnapStart(LambdaEmulator emulator, CheckpointHooks hooks) {
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()),
-				(invocation) -> new InvocationResponse(invocation.payload(), null), 1, this.exits, InvocationScope.NONE,
-				hooks);
+		RuntimeLoop loop = RuntimeLoop
+			.builder(() -> new RuntimeApiClient(emulator.runtimeApi()),
+					(invocation) -> new InvocationResponse(invocation.payload(), null))
+			.exitHandler(this.exits)
+			.checkpointHooks(hooks)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
 	}

@@ -81,7 +81,7 @@ class PrimingTests {
 
 	@Test
 	void runsInCracsBeforeCheckpointHookOnly() throws Exception {
-		CracPriming resource = CracPriming.register(new Priming(this::record, InvocationScope.NONE, EVENT, 2));
+		CracPriming resource = CracPriming.register(this::record, InvocationScope.NONE, EVENT, 2);
 		assertThat(this.handled).isEmpty();
 		resource.beforeCheckpoint(null);
 		assertThat(this.handled).hasSize(2);
