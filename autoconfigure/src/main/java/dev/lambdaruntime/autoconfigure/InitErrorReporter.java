@@ -36,7 +36,8 @@ class InitErrorReporter implements ApplicationListener<ApplicationFailedEvent> {
 	public void onApplicationEvent(ApplicationFailedEvent event) {
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		ConfigurableEnvironment environment = (context != null) ? context.getEnvironment() : new StandardEnvironment();
-		RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
+		RuntimeApiDetection detection = RuntimeApiDetection.detect(environment,
+				(context != null) ? context.getBeanFactory() : null);
 		String endpoint = detection.endpoint();
 		if (endpoint == null) {
 			return;

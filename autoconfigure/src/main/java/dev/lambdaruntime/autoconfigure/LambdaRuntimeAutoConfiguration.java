@@ -8,7 +8,7 @@ import dev.lambdaruntime.api.RuntimeApiClient;
 import dev.lambdaruntime.function.EventAdapter;
 import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.TraceHeaderPublisher;
-import dev.lambdaruntime.handler.FunctionRequestHandler;
+import dev.lambdaruntime.handler.ManagedHandlerMarker;
 import dev.lambdaruntime.loop.CheckpointHooks;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.logging.RequestIdMdc;
@@ -21,7 +21,6 @@ import dev.lambdaruntime.snapstart.CracPriming;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -106,8 +105,7 @@ public final class LambdaRuntimeAutoConfiguration {
 	 * the Runtime API then.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = FunctionRequestHandler.MANAGED_HANDLER_PROPERTY, havingValue = false,
-			matchIfMissing = true)
+	@ConditionalOnMissingBean(ManagedHandlerMarker.class)
 	static class RuntimeLoopConfiguration {
 
 		@Bean
@@ -118,9 +116,9 @@ public final class LambdaRuntimeAutoConfiguration {
 
 		@Bean
 		RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
-				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
-				Environment environment) {
-			RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
+				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment) {
+			// Read here, when the bean is made, not when the condition was: Spring AOT evaluates conditions at build.
+			RuntimeApiDetection detection = RuntimeApiDetection.detect(properties, lambdaEnvironment, false);
 			String endpoint = detection.endpoint();
 			if (endpoint == null) {
 				throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());

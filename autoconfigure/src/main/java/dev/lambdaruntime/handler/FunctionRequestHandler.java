@@ -23,9 +23,6 @@ import dev.lambdaruntime.loop.InvocationResponse;
  */
 public class FunctionRequestHandler implements RequestStreamHandler {
 
-	/** Set on the application the handler starts, so the auto-configuration serves events but starts no loop. */
-	public static final String MANAGED_HANDLER_PROPERTY = "lambda.runtime.managed-handler";
-
 	private final ManagedApplication application;
 
 	/**

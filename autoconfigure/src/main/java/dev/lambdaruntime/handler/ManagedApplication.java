@@ -56,7 +56,7 @@ final class ManagedApplication {
 		SpringApplication application = new SpringApplication(applicationClass);
 		application.setMainApplicationClass(applicationClass);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(Map.of(FunctionRequestHandler.MANAGED_HANDLER_PROPERTY, "true"));
+		application.addInitializers(ManagedHandlerMarker::register);
 		return new ManagedApplication(application.run());
 	}
 
