@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.messaging.Message;
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -37,10 +38,10 @@ class FunctionRequestHandlerTests {
 	@Test
 	void servesTheApplicationsFunction() throws IOException {
 		FunctionRequestHandler handler = new GreetHandler();
-		assertThat(call(handler, "{\"name\":\"lambda\"}", new TestContext("req-1")))
-			.isEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
-		assertThat(call(handler, "{\"name\":\"again\"}", new TestContext("req-2")))
-			.isEqualTo("{\"greeting\":\"Hello, AGAIN\"}");
+		assertThat(new JsonContent(call(handler, "{\"name\":\"lambda\"}", new TestContext("req-1"))))
+			.isStrictlyEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
+		assertThat(new JsonContent(call(handler, "{\"name\":\"again\"}", new TestContext("req-2"))))
+			.isStrictlyEqualTo("{\"greeting\":\"Hello, AGAIN\"}");
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.json.JsonContent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,10 +63,12 @@ class RuntimeLoopTests {
 		}, 1);
 		InvokeResult failed = emulator.invoke("");
 		assertThat(failed.functionError()).isEqualTo("Unhandled");
-		assertThat(failed.payloadAsString()).contains("\"errorType\":\"java.lang.IllegalArgumentException\"")
-			.contains("\"errorMessage\":\"empty\"")
-			.contains("\"cause\":{\"errorMessage\":\"root\",\"errorType\":\"java.lang.IllegalStateException\"")
-			.contains("RuntimeLoopTests");
+		JsonContent error = new JsonContent(failed.payloadAsString());
+		assertThat(error).extractingPath("$.errorType").isEqualTo("java.lang.IllegalArgumentException");
+		assertThat(error).extractingPath("$.errorMessage").isEqualTo("empty");
+		assertThat(error).extractingPath("$.cause.errorMessage").isEqualTo("root");
+		assertThat(error).extractingPath("$.cause.errorType").isEqualTo("java.lang.IllegalStateException");
+		assertThat(failed.payloadAsString()).contains("RuntimeLoopTests");
 		assertThat(emulator.invoke("\"next\"").payloadAsString()).isEqualTo("\"next\"");
 		assertThat(this.exits.statuses()).isEmpty();
 	}
@@ -114,8 +118,9 @@ class RuntimeLoopTests {
 		}), 1);
 		InvokeResult failed = emulator.invoke("{}");
 		assertThat(failed.functionError()).isEqualTo("Unhandled");
-		assertThat(failed.payloadAsString()).contains("\"errorType\":\"java.lang.IllegalStateException\"")
-			.contains("sensor gone");
+		assertThat(new JsonContent(failed.payloadAsString())).extractingPath("$.errorType")
+			.isEqualTo("java.lang.IllegalStateException");
+		assertThat(failed.payloadAsString()).contains("sensor gone");
 		assertThat(emulator.invoke("{ }").payloadAsString()).isEqualTo("partial");
 		assertThat(this.exits.statuses()).isEmpty();
 	}
