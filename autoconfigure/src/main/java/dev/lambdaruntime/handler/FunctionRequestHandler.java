@@ -38,7 +38,16 @@ public class FunctionRequestHandler implements RequestStreamHandler {
 	 * @param applicationClass the Spring Boot application class
 	 */
 	protected FunctionRequestHandler(Class<?> applicationClass) {
-		this.application = ManagedApplication.of(applicationClass);
+		this(applicationClass, ManagedApplications.SHARED);
+	}
+
+	/**
+	 * Starts the given application, unless it already runs in the given set.
+	 * @param applicationClass the Spring Boot application class
+	 * @param applications where started applications are kept
+	 */
+	FunctionRequestHandler(Class<?> applicationClass, ManagedApplications applications) {
+		this.application = applications.of(applicationClass);
 	}
 
 	@Override

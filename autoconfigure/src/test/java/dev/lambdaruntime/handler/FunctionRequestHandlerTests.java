@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.lambdaruntime.function.LambdaHeaders;
 import dev.lambdaruntime.loop.ExitHandler;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -35,9 +36,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class FunctionRequestHandlerTests {
 
+	/** The applications these tests start, closed after each: none outlives its test. */
+	private final ManagedApplications applications = new ManagedApplications();
+
+	@AfterEach
+	void closeApplications() {
+		this.applications.close();
+	}
+
 	@Test
 	void servesTheApplicationsFunction() throws IOException {
-		FunctionRequestHandler handler = new GreetHandler();
+		FunctionRequestHandler handler = new GreetHandler(this.applications);
 		assertThat(new JsonContent(call(handler, "{\"name\":\"lambda\"}", new TestContext("req-1"))))
 			.isStrictlyEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
 		assertThat(new JsonContent(call(handler, "{\"name\":\"again\"}", new TestContext("req-2"))))
@@ -45,17 +54,25 @@ class FunctionRequestHandlerTests {
 	}
 
 	@Test
-	void startsTheApplicationOncePerJvmWithoutTheRuntimeLoop() {
-		ManagedApplication first = new GreetHandler().application();
-		assertThat(new GreetHandler().application()).isSameAs(first);
+	void startsTheApplicationOnceForAllItsHandlersWithoutTheRuntimeLoop() {
+		ManagedApplication first = new GreetHandler(this.applications).application();
+		assertThat(new GreetHandler(this.applications).application()).isSameAs(first);
 		// No loop, and nothing that comes only with it.
 		assertThat(first.context().containsBean("lambdaRuntimeLoop")).isFalse();
 		assertThat(first.context().getBeansOfType(ExitHandler.class)).isEmpty();
 	}
 
 	@Test
+	void closingItsApplicationsEndsThemAndTheNextHandlerStartsAFreshOne() {
+		ManagedApplication first = new GreetHandler(this.applications).application();
+		this.applications.close();
+		assertThat(first.context().isActive()).isFalse();
+		assertThat(new GreetHandler(this.applications).application()).isNotSameAs(first);
+	}
+
+	@Test
 	void hasTheFunctionSeeTheInvocationsContext() throws IOException {
-		String seen = call(new DescribeHandler(), "{}", new TestContext("req-3"));
+		String seen = call(new DescribeHandler(this.applications), "{}", new TestContext("req-3"));
 		// A String result is written as a JSON string, as on the runtime loop.
 		assertThat(seen).isEqualTo("\"req-3 arn:aws:lambda:eu-west-1:123456789012:function:describe "
 				+ "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1 app 1.2 gold eu-west-1:pool-id tenant-7\"");
@@ -63,12 +80,14 @@ class FunctionRequestHandlerTests {
 
 	@Test
 	void writesAStreamedResultWhole() throws IOException {
-		assertThat(call(new WordsHandler(), "\"one two\"", new TestContext("req-5"))).isEqualTo("one two ");
+		assertThat(call(new WordsHandler(this.applications), "\"one two\"", new TestContext("req-5")))
+			.isEqualTo("one two ");
 	}
 
 	@Test
 	void throwsTheFunctionsOwnException() {
-		assertThatIllegalStateException().isThrownBy(() -> call(new FailingHandler(), "{}", new TestContext("req-4")))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> call(new FailingHandler(this.applications), "{}", new TestContext("req-4")))
 			.withMessage("out of stock")
 			// AWS's client reports the frames it is given: the function's, not the runtime's.
 			.satisfies((ex) -> assertThat(ex.getStackTrace()).extracting(StackTraceElement::getClassName)
@@ -90,32 +109,32 @@ class FunctionRequestHandlerTests {
 
 	static class GreetHandler extends FunctionRequestHandler {
 
-		GreetHandler() {
-			super(GreetApplication.class);
+		GreetHandler(ManagedApplications applications) {
+			super(GreetApplication.class, applications);
 		}
 
 	}
 
 	static class DescribeHandler extends FunctionRequestHandler {
 
-		DescribeHandler() {
-			super(DescribeApplication.class);
+		DescribeHandler(ManagedApplications applications) {
+			super(DescribeApplication.class, applications);
 		}
 
 	}
 
 	static class WordsHandler extends FunctionRequestHandler {
 
-		WordsHandler() {
-			super(WordsApplication.class);
+		WordsHandler(ManagedApplications applications) {
+			super(WordsApplication.class, applications);
 		}
 
 	}
 
 	static class FailingHandler extends FunctionRequestHandler {
 
-		FailingHandler() {
-			super(FailingApplication.class);
+		FailingHandler(ManagedApplications applications) {
+			super(FailingApplication.class, applications);
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.RuntimeApiClient;
@@ -306,15 +307,20 @@ class RuntimeLoopTests {
 	void stopLetsTheInFlightInvocationFinish() throws Exception {
 		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
 		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
 		RuntimeLoop loop = start(emulator, (invocation) -> {
 			started.countDown();
-			Thread.sleep(300);
+			assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
 			return new InvocationResponse("\"done\"".getBytes(StandardCharsets.UTF_8), null);
 		}, 1);
 		CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> emulator.invoke("{}"));
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		loop.stop(Duration.ofSeconds(5));
-		assertThat(loop.isRunning()).isFalse();
+		CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> loop.stop(Duration.ofSeconds(10)));
+		// The invocation is held until stop has begun; stop then waits for it.
+		awaitUntil(() -> !loop.isRunning());
+		assertThat(stopped).isNotDone();
+		release.countDown();
+		stopped.get(10, TimeUnit.SECONDS);
 		assertThat(result.get(10, TimeUnit.SECONDS).payloadAsString()).isEqualTo("\"done\"");
 		assertThat(this.exits.statuses()).isEmpty();
 	}
@@ -356,6 +362,14 @@ class RuntimeLoopTests {
 			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
+	}
+
+	private static void awaitUntil(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
 	}
 
 	private static List<String> paths(LambdaEmulator emulator) {
