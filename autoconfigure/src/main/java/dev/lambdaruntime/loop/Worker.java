@@ -27,6 +27,9 @@ final class Worker implements Runnable {
 
 	private static final long[] NEXT_RETRY_DELAYS_MS = { 10, 100, 500 };
 
+	/** The function's directory, for X-Ray: the task root on Lambda. */
+	private static final String WORKING_DIRECTORY = System.getProperty("user.dir", "");
+
 	private final RuntimeApiClient client;
 
 	private final InvocationHandler handler;
@@ -167,7 +170,7 @@ final class Worker implements Runnable {
 	}
 
 	private ResponseOutcome reportFailure(Invocation invocation, Throwable failure) throws IOException {
-		XRayErrorCause xrayCause = XRayErrorCause.of(failure, System.getProperty("user.dir", ""));
+		XRayErrorCause xrayCause = XRayErrorCause.of(failure, WORKING_DIRECTORY);
 		return this.client.reportError(invocation, ErrorReport.ofFunctionError(failure), xrayCause);
 	}
 
