@@ -14,6 +14,7 @@ import dev.lambdaruntime.loop.CheckpointHooks;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationHandlerDecorator;
 import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
 import dev.lambdaruntime.snapstart.CracCheckpointHooks;
@@ -117,7 +118,7 @@ public final class LambdaRuntimeAutoConfiguration {
 		@ConditionalOnMissingBean
 		RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
 				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
-				Environment environment) {
+				Environment environment, ObjectProvider<InvocationHandlerDecorator> decorators) {
 			RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
 			String endpoint = detection.endpoint();
 			if (endpoint == null) {
@@ -126,7 +127,8 @@ public final class LambdaRuntimeAutoConfiguration {
 			int workers = workers(properties, lambdaEnvironment);
 			// Under SnapStart the loop runs org.crac's hooks around /runtime/restore/next before taking events.
 			CheckpointHooks hooks = lambdaEnvironment.isSnapStart() ? new CracCheckpointHooks() : null;
-			RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler,
+			InvocationHandler served = InvocationHandlerDecorator.decorate(handler, decorators.orderedStream().toList());
+			RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), served, workers, exitHandler,
 					scope, hooks);
 			String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
 					: handler.getClass().getName();
