@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring, and the
  * logging support stays below the auto-configuration and out of the core, and the function bridge knows nothing of the
- * AWS event shapes built on it.
+ * AWS event shapes built on it; the metrics sit on the loop and Micrometer, used by the auto-configuration alone.
  */
 class PackageDependencyTests {
 
@@ -113,6 +113,27 @@ class PackageDependencyTests {
 			.resideInAnyPackage("java..", "org.jspecify..", "tools.jackson..", "org.springframework..",
 					"com.amazonaws.services.lambda.runtime..", "dev.lambdaruntime.api..", "dev.lambdaruntime.loop..",
 					"dev.lambdaruntime.handler..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void metricsUseTheLoopAndMicrometerOnly() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.metrics..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.slf4j..", "io.micrometer..", "dev.lambdaruntime.api..",
+					"dev.lambdaruntime.loop..", "dev.lambdaruntime.metrics..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothingButTheAutoConfigurationUsesTheMetrics() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.lambdaruntime.metrics..", "dev.lambdaruntime.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.lambdaruntime.metrics..")
 			.check(CLASSES);
 	}
 

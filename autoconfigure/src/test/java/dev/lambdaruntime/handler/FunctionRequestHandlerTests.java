@@ -15,6 +15,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.lambdaruntime.autoconfigure.RuntimeLoopLifecycle;
 import dev.lambdaruntime.function.LambdaHeaders;
+import dev.lambdaruntime.metrics.CapturedMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -70,6 +72,17 @@ class FunctionRequestHandlerTests {
 	}
 
 	@Test
+	void writesWhatEachInvocationRecordedBeforeItReturns() throws IOException {
+		OrdersHandler handler = new OrdersHandler();
+		CapturedMetrics metrics = handler.application().context().getBean(CapturedMetrics.class);
+		call(handler, "\"book\"", new TestContext("req-6"));
+		call(handler, "\"pen\"", new TestContext("req-7"));
+		assertThat(metrics.documents()).filteredOn((document) -> document.units().containsKey("orders.placed"))
+			.extracting((document) -> document.requestId() + "=" + document.values("orders.placed"))
+			.containsExactly("req-6=[1.0]", "req-7=[1.0]");
+	}
+
+	@Test
 	void namesBothWaysToFindTheApplicationWhenThereIsNone() {
 		assertThatIllegalStateException().isThrownBy(FunctionRequestHandler::new)
 			.withMessageContaining("MAIN_CLASS")
@@ -102,6 +115,14 @@ class FunctionRequestHandlerTests {
 
 		WordsHandler() {
 			super(WordsApplication.class);
+		}
+
+	}
+
+	static class OrdersHandler extends FunctionRequestHandler {
+
+		OrdersHandler() {
+			super(OrdersApplication.class);
 		}
 
 	}
@@ -165,6 +186,25 @@ class FunctionRequestHandlerTests {
 			return (input) -> {
 				throw new IllegalStateException("out of stock");
 			};
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class OrdersApplication {
+
+		@Bean
+		Function<String, String> order(MeterRegistry registry) {
+			return (item) -> {
+				registry.counter("orders.placed").increment();
+				return item.toUpperCase(Locale.ROOT);
+			};
+		}
+
+		@Bean
+		CapturedMetrics capturedMetrics() {
+			return new CapturedMetrics();
 		}
 
 	}
