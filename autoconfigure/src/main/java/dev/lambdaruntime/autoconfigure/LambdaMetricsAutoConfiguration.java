@@ -43,7 +43,8 @@ public final class LambdaMetricsAutoConfiguration {
 
 	static final String BOOT_METRICS = LambdaMetricsAutoConfiguration.BOOT + "MetricsAutoConfiguration";
 
-	static final String BOOT_COMPOSITE = LambdaMetricsAutoConfiguration.BOOT + "CompositeMeterRegistryAutoConfiguration";
+	static final String BOOT_COMPOSITE = LambdaMetricsAutoConfiguration.BOOT
+			+ "CompositeMeterRegistryAutoConfiguration";
 
 	static final String BOOT_SIMPLE = LambdaMetricsAutoConfiguration.BOOT
 			+ "export.simple.SimpleMetricsExportAutoConfiguration";

@@ -102,7 +102,8 @@ public class LambdaMeterRegistry extends MeterRegistry {
 
 	@Override
 	protected Counter newCounter(Meter.Id id) {
-		return new EmfCounter(id, this.recordings, seriesOf(id, "", EmfUnit.of(id.getBaseUnit(), EmfUnit.COUNT), false));
+		EmfSeries series = seriesOf(id, "", EmfUnit.of(id.getBaseUnit(), EmfUnit.COUNT), false);
+		return new EmfCounter(id, this.recordings, series);
 	}
 
 	@Override
@@ -227,8 +228,10 @@ public class LambdaMeterRegistry extends MeterRegistry {
 	 * and samples the gauges: nothing recorded is dropped.
 	 */
 	void flush() {
-		for (Recording recording : this.recordings.active()) {
-			writeDrained(recording, recording.requestId());
+		for (Recording recording : this.recordings.all()) {
+			if (!recording.isEmpty()) {
+				writeDrained(recording, recording.requestId());
+			}
 		}
 		writeOutside();
 		write(this.gauges.sample(), null);
@@ -241,7 +244,7 @@ public class LambdaMeterRegistry extends MeterRegistry {
 	 */
 	public void afterRestore() {
 		this.recordings.outside().discard();
-		this.recordings.active().forEach(Recording::discard);
+		this.recordings.all().forEach(Recording::discard);
 		// What function counters and timers counted before the snapshot is forgotten too.
 		this.gauges.sample();
 		this.coldStart.restored();

@@ -19,13 +19,28 @@ final class Recording {
 
 	private final List<Sample> touched = new ArrayList<>();
 
-	private @Nullable String requestId;
+	/** How many meters it holds values of: read without the lock, so that an empty recording costs none. */
+	private volatile int pending;
 
-	synchronized void begin(@Nullable String requestId) {
+	/** Set and read by its owner thread only. */
+	private boolean bound;
+
+	private volatile @Nullable String requestId;
+
+	void begin(@Nullable String requestId) {
 		this.requestId = requestId;
+		this.bound = true;
 	}
 
-	synchronized @Nullable String requestId() {
+	void end() {
+		this.bound = false;
+	}
+
+	boolean isBound() {
+		return this.bound;
+	}
+
+	@Nullable String requestId() {
 		return this.requestId;
 	}
 
@@ -37,12 +52,13 @@ final class Recording {
 		}
 		if (sample.isEmpty()) {
 			this.touched.add(sample);
+			this.pending = this.touched.size();
 		}
 		sample.add(value);
 	}
 
-	synchronized boolean isEmpty() {
-		return this.touched.isEmpty();
+	boolean isEmpty() {
+		return this.pending == 0;
 	}
 
 	/**
@@ -53,6 +69,7 @@ final class Recording {
 			entries.add(sample.drain());
 		}
 		this.touched.clear();
+		this.pending = 0;
 	}
 
 	/**

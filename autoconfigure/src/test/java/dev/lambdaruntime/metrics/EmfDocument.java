@@ -59,7 +59,9 @@ public final class EmfDocument {
 		for (Object name : array(dimensionSets.get(0), "DimensionSet")) {
 			String dimension = string(name, "dimension reference");
 			assertThat(root.get(dimension)).as("dimension target " + dimension).isInstanceOf(String.class);
-			assertThat((String) root.get(dimension)).as("dimension value " + dimension).isNotBlank().hasSizeLessThanOrEqualTo(1024);
+			assertThat((String) root.get(dimension)).as("dimension value " + dimension)
+				.isNotBlank()
+				.hasSizeLessThanOrEqualTo(1024);
 			this.dimensions.add(dimension);
 		}
 		assertThat(this.dimensions).as("DimensionSet").hasSizeLessThanOrEqualTo(30).doesNotHaveDuplicates();

@@ -40,7 +40,10 @@ public class OrderDesk {
 	}
 
 	private static Counter rejected(MeterRegistry registry, String reason) {
-		return Counter.builder("orders.rejected").description("Invalid orders").tag("reason", reason).register(registry);
+		return Counter.builder("orders.rejected")
+			.description("Invalid orders")
+			.tag("reason", reason)
+			.register(registry);
 	}
 
 	/**
