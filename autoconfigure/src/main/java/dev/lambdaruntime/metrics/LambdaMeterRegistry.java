@@ -87,6 +87,8 @@ public class LambdaMeterRegistry extends MeterRegistry {
 		this.gauges = new GaugeSampler(clock, settings.gaugeInterval());
 		this.coldStartSeries = this.series.create(COLD_START, List.of(), EmfUnit.COUNT, false);
 		this.restoreSeries = this.series.create(SNAPSTART_RESTORE, List.of(), EmfUnit.COUNT, false);
+		// Loads what writing a document takes now, at start-up (before a snapshot), not in the first invocation.
+		this.documents.write(List.of(EmfEntry.of(this.coldStartSeries, 1)), clock.wallTime(), null);
 		// Metric names as the application wrote them: CloudWatch takes dots, and Micrometer's are dotted.
 		config().namingConvention(NamingConvention.identity);
 		config().onMeterRemoved(this.gauges::remove);
