@@ -173,6 +173,23 @@ class LambdaMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void writesWhatWasRecordedOutsideInvocationsWhenTheContextCloses() {
+		this.contextRunner.run((context) -> {
+			this.emulator.invoke("\"book\"");
+			CapturedMetrics metrics = context.getBean(CapturedMetrics.class);
+			metrics.clear();
+			// Recorded on a thread that serves no invocation, such as one the function started.
+			context.getBean(MeterRegistry.class).counter("orders.exported").increment(3);
+			assertThat(metrics.documents()).isEmpty();
+			context.close();
+			assertThat(metrics.documents()).singleElement().satisfies((document) -> {
+				assertThat(document.requestId()).isNull();
+				assertThat(document.values("orders.exported")).containsExactly(3.0);
+			});
+		});
+	}
+
+	@Test
 	void staysOffWhenDisabled() {
 		// With Boot's metrics on the class path, the registry would join the application's.
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
