@@ -1,7 +1,6 @@
 package dev.lambdaruntime.metrics;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -47,21 +46,13 @@ public class LambdaMeterRegistry extends MeterRegistry {
 
 	private final MetricsSettings settings;
 
-	private final MetricsOutput output;
-
 	private final Recordings recordings = new Recordings();
 
 	private final SeriesFactory series;
 
-	private final EmfDocuments documents;
-
 	private final GaugeSampler gauges;
 
-	private final ColdStart coldStart = new ColdStart();
-
-	private final EmfSeries coldStartSeries;
-
-	private final EmfSeries restoreSeries;
+	private final RecordingWriter writer;
 
 	/**
 	 * A registry that writes to standard output.
@@ -81,14 +72,11 @@ public class LambdaMeterRegistry extends MeterRegistry {
 	public LambdaMeterRegistry(MetricsSettings settings, MetricsOutput output, Clock clock) {
 		super(clock);
 		this.settings = settings;
-		this.output = output;
 		this.series = new SeriesFactory(settings);
-		this.documents = new EmfDocuments(settings.namespace());
 		this.gauges = new GaugeSampler(clock, settings.gaugeInterval());
-		this.coldStartSeries = this.series.create(COLD_START, List.of(), EmfUnit.COUNT, false);
-		this.restoreSeries = this.series.create(SNAPSTART_RESTORE, List.of(), EmfUnit.COUNT, false);
-		// Loads what writing a document takes now, at start-up (before a snapshot), not in the first invocation.
-		this.documents.write(List.of(EmfEntry.of(this.coldStartSeries, 1)), clock.wallTime(), null);
+		this.writer = new RecordingWriter(settings, output, clock, this.recordings, this.gauges,
+				this.series.create(COLD_START, List.of(), EmfUnit.COUNT, false),
+				this.series.create(SNAPSTART_RESTORE, List.of(), EmfUnit.COUNT, false));
 		// Metric names as the application wrote them: CloudWatch takes dots, and Micrometer's are dotted.
 		config().namingConvention(NamingConvention.identity);
 		config().onMeterRemoved(this.gauges::remove);
@@ -192,51 +180,12 @@ public class LambdaMeterRegistry extends MeterRegistry {
 	}
 
 	/**
-	 * Writes what an invocation recorded, then what was recorded outside invocations and, when due, the gauges; and
-	 * stops recording it. Never throws: metrics do not fail an invocation.
+	 * Writes what an invocation recorded (with what is due besides) and stops recording it; never throws.
 	 * @param recording where it recorded
 	 * @param first whether it may be the environment's first invocation (not the rest of a streamed one)
 	 */
 	void exit(Recording recording, boolean first) {
-		try {
-			String requestId = recording.requestId();
-			int start = (first && this.settings.coldStart()) ? this.coldStart.claim() : ColdStart.WARM;
-			if (start != ColdStart.WARM || !recording.isEmpty()) {
-				List<EmfEntry> entries = new ArrayList<>();
-				if (start != ColdStart.WARM) {
-					entries.add(EmfEntry.of(this.coldStartSeries, 1));
-				}
-				if (start == ColdStart.RESTORED) {
-					entries.add(EmfEntry.of(this.restoreSeries, 1));
-				}
-				recording.drainTo(entries);
-				write(entries, requestId);
-			}
-			writeOutside();
-			if (this.gauges.claim()) {
-				write(this.gauges.sample(), null);
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Writing the metrics of invocation {} failed", recording.requestId(), ex);
-		}
-		finally {
-			this.recordings.exit(recording);
-		}
-	}
-
-	/**
-	 * Writes what was recorded outside invocations, and what the invocations still being served recorded so far,
-	 * and samples the gauges: nothing recorded is dropped.
-	 */
-	void flush() {
-		for (Recording recording : this.recordings.all()) {
-			if (!recording.isEmpty()) {
-				writeDrained(recording, recording.requestId());
-			}
-		}
-		writeOutside();
-		write(this.gauges.sample(), null);
+		this.writer.exit(recording, first);
 	}
 
 	/**
@@ -245,11 +194,7 @@ public class LambdaMeterRegistry extends MeterRegistry {
 	 * environment's first.
 	 */
 	public void afterRestore() {
-		this.recordings.outside().discard();
-		this.recordings.all().forEach(Recording::discard);
-		// What function counters and timers counted before the snapshot is forgotten too.
-		this.gauges.sample();
-		this.coldStart.restored();
+		this.writer.afterRestore();
 	}
 
 	/**
@@ -260,35 +205,13 @@ public class LambdaMeterRegistry extends MeterRegistry {
 	public void close() {
 		if (!isClosed()) {
 			try {
-				flush();
+				this.writer.flush();
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Writing the metrics recorded before shutdown failed", ex);
 			}
 		}
 		super.close();
-	}
-
-	private void writeOutside() {
-		Recording outside = this.recordings.outside();
-		if (!outside.isEmpty()) {
-			writeDrained(outside, null);
-		}
-	}
-
-	private void writeDrained(Recording recording, @Nullable String requestId) {
-		List<EmfEntry> entries = new ArrayList<>();
-		recording.drainTo(entries);
-		write(entries, requestId);
-	}
-
-	private void write(List<EmfEntry> entries, @Nullable String requestId) {
-		if (entries.isEmpty()) {
-			return;
-		}
-		for (String line : this.documents.write(entries, this.clock.wallTime(), requestId)) {
-			this.output.write(line);
-		}
 	}
 
 }
