@@ -1,6 +1,7 @@
 package dev.lambdaruntime.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -79,6 +81,27 @@ class LambdaMetricsAutoConfigurationTests {
 					assertThat(document.member("function_name")).isEqualTo("orders-api");
 					assertThat(document.values("orders.placed")).containsExactly(1.0);
 				}).extracting(EmfDocument::requestId).containsExactly(first.requestId(), second.requestId());
+			});
+	}
+
+	@Test
+	void writesWhatAStreamedResponseRecordedOnceItsStreamEnds() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
+					LambdaRuntimeAutoConfiguration.class, LambdaMetricsAutoConfiguration.class))
+			.withUserConfiguration(WordsConfiguration.class)
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
+					"lambda.runtime.response-streaming=true")
+			.run((context) -> {
+				InvokeResult result = this.emulator.invoke("\"one two three\"");
+				assertThat(result.payloadAsString()).isEqualTo("one two three ");
+				// Most words are produced as the stream is written, after the handler returned: what was recorded
+				// until then is written then, the rest once the stream ends, all of it for this invocation.
+				List<EmfDocument> documents = context.getBean(CapturedMetrics.class).documents();
+				assertThat(documents).hasSize(2)
+					.allSatisfy((document) -> assertThat(document.requestId()).isEqualTo(result.requestId()));
+				assertThat(documents.get(1).units()).containsOnlyKeys("words");
+				assertThat(EmfDocument.sum(documents, "words")).isEqualTo(3);
 			});
 	}
 
@@ -227,6 +250,29 @@ class LambdaMetricsAutoConfigurationTests {
 				registry.counter("orders.placed").increment();
 				return item.toUpperCase(Locale.ROOT);
 			};
+		}
+
+		@Bean
+		CapturedMetrics capturedMetrics() {
+			return new CapturedMetrics();
+		}
+
+		@Bean
+		ExitHandler recordingExitHandler() {
+			return new RecordingExitHandler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WordsConfiguration {
+
+		@Bean
+		Function<String, Flux<String>> words(MeterRegistry registry) {
+			return (text) -> Flux.fromArray(text.split(" ")).map((word) -> {
+				registry.counter("words").increment();
+				return word + " ";
+			});
 		}
 
 		@Bean
