@@ -93,19 +93,19 @@ record SamTemplate(Deploy deploy, String functionName, int memorySize, int timeo
 		yaml.append("  FunctionName:\n");
 		yaml.append("    Type: String\n");
 		yaml.append("    Default: ").append(quote(this.functionName)).append('\n');
-		yaml.append("    Description: The Lambda function's name\n");
+		yaml.append("    Description: \"The Lambda function's name\"\n");
 		yaml.append("  MemorySize:\n");
 		yaml.append("    Type: Number\n");
 		yaml.append("    Default: ").append(this.memorySize).append('\n');
 		yaml.append("    MinValue: 128\n");
 		yaml.append("    MaxValue: 10240\n");
-		yaml.append("    Description: Memory in MB; Lambda's CPU share grows with it\n");
+		yaml.append("    Description: \"Memory in MB; Lambda's CPU share grows with it\"\n");
 		yaml.append("  Timeout:\n");
 		yaml.append("    Type: Number\n");
 		yaml.append("    Default: ").append(this.timeout).append('\n');
 		yaml.append("    MinValue: 1\n");
 		yaml.append("    MaxValue: 900\n");
-		yaml.append("    Description: Timeout in seconds\n\n");
+		yaml.append("    Description: \"Timeout in seconds\"\n\n");
 	}
 
 	private void code(StringBuilder yaml) {
@@ -167,15 +167,16 @@ record SamTemplate(Deploy deploy, String functionName, int memorySize, int timeo
 	private void outputs(StringBuilder yaml) {
 		yaml.append("\nOutputs:\n");
 		yaml.append("  FunctionArn:\n");
-		yaml.append("    Description: The function\n");
+		yaml.append("    Description: \"The function\"\n");
 		yaml.append("    Value: !GetAtt Function.Arn\n");
 		yaml.append("  FunctionAlias:\n");
-		yaml.append("    Description: The '").append(ALIAS).append("' alias: invoke it")
-			.append((this.deploy == Deploy.MANAGED && this.snapStart) ? ", not $LATEST, for SnapStart\n" : "\n");
+		yaml.append("    Description: ").append(quote("The '" + ALIAS + "' alias, which published versions go to"
+				+ ((this.deploy == Deploy.MANAGED && this.snapStart) ? ": invoke it, not $LATEST, for SnapStart" : "")))
+			.append('\n');
 		yaml.append("    Value: !Ref Function.Alias\n");
 		if (this.functionUrl != null) {
 			yaml.append("  FunctionUrl:\n");
-			yaml.append("    Description: The function's URL (on the alias)\n");
+			yaml.append("    Description: \"The function's URL (on the alias)\"\n");
 			yaml.append("    Value: !GetAtt FunctionUrl.FunctionUrl\n");
 		}
 	}
