@@ -39,8 +39,10 @@ final class AotCacheTrainer {
 	 * @return what the training run printed last
 	 */
 	String train(Jdk jdk, Path taskRoot, Training training) throws IOException {
+		// No method profiles (JEP 515): they feed C2, which the bootstrap's C1-only JVM never runs; without them the
+		// cache, mapped whole at start-up, is smaller.
 		String output = run("aot-training", jdk, taskRoot, training, training.invocations(),
-				"-XX:AOTCacheOutput=" + CACHE);
+				"-XX:AOTCacheOutput=" + CACHE + " -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining");
 		if (!Files.isRegularFile(taskRoot.resolve(CACHE))) {
 			throw new IllegalStateException("The training run wrote no " + CACHE + ":\n" + ProcessRunner.tail(output));
 		}

@@ -23,7 +23,7 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 	 * @return POSIX {@code sh}
 	 */
 	String script() {
-		StringBuilder java = new StringBuilder("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $aot");
+		StringBuilder java = new StringBuilder("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m $aot");
 		if (this.springAot) {
 			java.append(" -Dspring.aot.enabled=true");
 		}
@@ -45,6 +45,8 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 
 				# Serial GC: one or two vCPUs and a small heap, where G1's threads and bookkeeping only cost.
 				# TieredStopAtLevel=1: C1 only; short functions rarely pay back C2's compile time.
+				# Xms4m: a small first heap, grown as the function needs (up to the default maximum, a quarter of its
+				# memory); every MB committed and touched counts in memory used.
 				""" + (this.springAot ? "# spring.aot.enabled: the bean definitions Spring AOT generated at build time.\n"
 						: "") + java;
 	}

@@ -20,7 +20,7 @@ class BootstrapTests {
 		assertThat(script).startsWith("#!/bin/sh\n")
 			.contains("cd \"${LAMBDA_TASK_ROOT:-$(dirname \"$0\")}\"")
 			.contains("aot=\"-XX:AOTCache=app.aot\"")
-			.endsWith("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $aot -jar app/app.jar\n")
+			.endsWith("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m $aot -jar app/app.jar\n")
 			.doesNotContain("spring.aot.enabled");
 	}
 
