@@ -24,6 +24,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.Toolchain;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes an application's Lambda deploy artifacts to {@code target/lambda/}: {@code function.zip} for the
@@ -76,11 +77,11 @@ public class PackageMojo extends AbstractMojo {
 	 * 25 or later wins over it, and Maven's own JVM is used when it is one.
 	 */
 	@Parameter(property = "lambda-runtime.jdk")
-	private File jdk;
+	private @Nullable File jdk;
 
 	/** The function definition the training run, the template and {@code run} use; unset: the application's own. */
 	@Parameter(property = "lambda-runtime.function")
-	private String function;
+	private @Nullable String function;
 
 	/** Event files the AOT cache's training run invokes the function with, in turn; none: it only starts it. */
 	@Parameter
@@ -100,7 +101,7 @@ public class PackageMojo extends AbstractMojo {
 
 	/** The Spring Boot application class; by default the Boot jar's {@code Start-Class}. */
 	@Parameter(property = "lambda-runtime.mainClass")
-	private String mainClass;
+	private @Nullable String mainClass;
 
 	/** Which deploy the template describes: {@code managed} (SnapStart), {@code zip} or {@code image}. */
 	@Parameter(defaultValue = "managed", property = "lambda-runtime.deploy")
@@ -128,15 +129,15 @@ public class PackageMojo extends AbstractMojo {
 
 	/** A file holding the event SnapStart primes the function with ({@code LAMBDA_RUNTIME_PRIMING_EVENT}). */
 	@Parameter(property = "lambda-runtime.primingEvent")
-	private File primingEvent;
+	private @Nullable File primingEvent;
 
 	/** The Function URL's auth type, {@code AWS_IAM} or {@code NONE}; unset: no Function URL. */
 	@Parameter(property = "lambda-runtime.functionUrl")
-	private String functionUrl;
+	private @Nullable String functionUrl;
 
 	/** Whether responses are streamed; by default what the application's properties say. */
 	@Parameter(property = "lambda-runtime.responseStreaming")
-	private Boolean responseStreaming;
+	private @Nullable Boolean responseStreaming;
 
 	/** Event sources of the template: http-api, rest-api, sqs:ARN, sns:ARN, kinesis:ARN, dynamodb:ARN, schedule:EXPR. */
 	@Parameter
@@ -202,7 +203,7 @@ public class PackageMojo extends AbstractMojo {
 	}
 
 	private Jdk jdk() throws IOException {
-		Path toolchain = null;
+		@Nullable Path toolchain = null;
 		List<Toolchain> found = this.toolchainManager.getToolchains(this.session, "jdk",
 				Map.of("version", "[" + JdkLocator.MINIMUM + ",)"));
 		if (!found.isEmpty()) {

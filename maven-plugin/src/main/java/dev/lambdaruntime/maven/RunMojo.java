@@ -24,6 +24,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.Toolchain;
 import org.apache.maven.toolchain.ToolchainManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the application on a local Lambda emulator until stopped, and prints how to invoke it: the emulator serves the
@@ -50,7 +51,7 @@ public class RunMojo extends AbstractMojo {
 	 * the application's own.
 	 */
 	@Parameter(property = "lambda-runtime.function")
-	private String function;
+	private @Nullable String function;
 
 	/**
 	 * Sample events by function name, for the printed invoke line: JSON, or {@code @path} to a file (relative to the
@@ -61,7 +62,7 @@ public class RunMojo extends AbstractMojo {
 
 	/** The Spring Boot application class; by default the one class annotated {@code @SpringBootApplication}. */
 	@Parameter(property = "lambda-runtime.mainClass")
-	private String mainClass;
+	private @Nullable String mainClass;
 
 	/** JVM options for the application's JVM. */
 	@Parameter

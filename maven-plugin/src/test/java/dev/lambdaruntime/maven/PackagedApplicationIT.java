@@ -22,11 +22,13 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * What {@code mvn package} wrote for {@code src/it/word-counter}, an application that is not the sample (the starter
@@ -43,6 +45,12 @@ class PackagedApplicationIT {
 	Path directory;
 
 	private Process process;
+
+	@BeforeAll
+	static void built() {
+		assumeFalse(Boolean.getBoolean("invoker.skip"), "invoker.skip: the invoker did not build word-counter");
+		assertThat(LAMBDA).as("word-counter's target/lambda, which the invoker build writes").isDirectory();
+	}
 
 	@AfterEach
 	void stop() throws InterruptedException {
