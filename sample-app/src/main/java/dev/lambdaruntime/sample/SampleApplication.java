@@ -22,7 +22,7 @@ import org.springframework.messaging.support.MessageBuilder;
 /**
  * Demo functions; choose one with {@code spring.cloud.function.definition} (or {@code SPRING_CLOUD_FUNCTION_DEFINITION}).
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 public class SampleApplication {
 
 	public static void main(String[] args) {

@@ -153,7 +153,7 @@ public final class BenchmarkMain {
 				}
 				case Contender.OURS_MANAGED -> {
 					// The managed Java runtime's way: AWS's client on its own class path, our zip as the task root.
-					Path task = unzip(required(root.resolve("sample-app/target/sample-app-managed-runtime.zip")),
+					Path task = unzip(required(root.resolve("sample-app/target/lambda/managed.zip")),
 							work.resolve("managed"));
 					Path lib = required(root.resolve("benchmarks/ric-function-invoker/target/lib"));
 					String handler = "dev.lambdaruntime.handler.FunctionRequestHandler::handleRequest";

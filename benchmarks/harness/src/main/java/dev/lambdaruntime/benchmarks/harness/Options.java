@@ -108,7 +108,7 @@ final class Options {
 				  --slow-rounds N       slow invocations N x concurrency, that many out at once (default 4)
 				  --contenders a,b      among ours-jar, ours-zip, scf, ric, floor, spring-floor, ours-managed,
 				                        ours-no-metrics (default all)
-				  --zip PATH            our function.zip; ours-zip is skipped without it
+				  --zip PATH            our function.zip (run.sh gives sample-app/target/lambda/function.zip); ours-zip is skipped without it
 				  --java PATH           the java every JVM contender runs on (default: the harness's own)
 				  --memory MB           AWS_LAMBDA_FUNCTION_MEMORY_SIZE, also -XX:MaxRAM as Lambda's limit (and Serial GC below 1792 MB, as the JVM picks in such a container); 0: none
 				  --jvm-arg ARG         extra JVM option for every contender (JAVA_TOOL_OPTIONS), repeatable
