@@ -14,6 +14,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -35,6 +37,8 @@ public final class LoopbackServer implements Closeable {
 	private final AtomicInteger connectionCount = new AtomicInteger();
 
 	private final ServerSocket serverSocket;
+
+	private final CountDownLatch closing = new CountDownLatch(1);
 
 	private volatile boolean closed;
 
@@ -68,6 +72,7 @@ public final class LoopbackServer implements Closeable {
 	@Override
 	public void close() {
 		this.closed = true;
+		this.closing.countDown();
 		closeQuietly(this.serverSocket);
 		this.connections.forEach(LoopbackServer::closeQuietly);
 	}
@@ -135,6 +140,10 @@ public final class LoopbackServer implements Closeable {
 			if (keepAlive && !exchange.bodyRead()) {
 				keepAlive = !reader.readBody(head, DRAIN_LIMIT).tooLarge();
 			}
+			WireFault fault = response.fault();
+			if (fault != null) {
+				return fault.write(response, socket, out, keepAlive, this::pause);
+			}
 			response.writeTo(out, keepAlive);
 			return keepAlive;
 		}
@@ -143,6 +152,16 @@ public final class LoopbackServer implements Closeable {
 			return false;
 		}
 		catch (SocketTimeoutException ex) {
+			return false;
+		}
+	}
+
+	private boolean pause(Duration duration) {
+		try {
+			return !this.closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			return false;
 		}
 	}
