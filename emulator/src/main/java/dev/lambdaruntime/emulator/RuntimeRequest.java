@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param body the request body (for a chunked body: the chunks joined; empty when it was over the limit)
  * @param trailers the chunked trailers, looked up case-insensitively
  * @param fault the fault injected into this request, or {@code null} when the emulator behaved
+ * @param connection which connection carried it, counting the emulator's accepted connections from 1
  */
 public record RuntimeRequest(String method, String path, Map<String, String> headers, byte[] body,
-		Map<String, String> trailers, @Nullable Fault fault) {
+		Map<String, String> trailers, @Nullable Fault fault, int connection) {
 
 	/**
 	 * The body decoded as UTF-8.

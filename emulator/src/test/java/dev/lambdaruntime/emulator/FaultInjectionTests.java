@@ -187,6 +187,17 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void recordsWhichConnectionCarriedEachRequest() throws Exception {
+		String twoRequests = post("/runtime/init/error", "{}") + post("/runtime/restore/error", "{}");
+		try (Socket socket = send(twoRequests)) {
+			RawHttp.read(socket.getInputStream());
+			RawHttp.read(socket.getInputStream());
+		}
+		RawHttp.exchange(this.emulator, post("/runtime/init/error", "{}"));
+		assertThat(this.emulator.runtimeRequests()).extracting(RuntimeRequest::connection).containsExactly(1, 1, 2);
+	}
+
+	@Test
 	void scriptedFaultsAreTakenInOrderThenTheEmulatorBehaves() {
 		this.emulator.faults()
 			.next(Endpoint.RESTORE_NEXT, Fault.status(500), 2)
@@ -289,7 +300,8 @@ class FaultInjectionTests {
 	}
 
 	private CompletableFuture<InvokeResult> invokeAsync(byte[] payload) {
-		return CompletableFuture.supplyAsync(() -> this.emulator.invoke(payload));
+		return CompletableFuture.supplyAsync(() -> this.emulator.invoke(payload),
+				(task) -> new Thread(task, "caller").start());
 	}
 
 	private static String post(String path, String body) {

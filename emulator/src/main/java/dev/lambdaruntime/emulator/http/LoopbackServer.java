@@ -86,8 +86,8 @@ public final class LoopbackServer implements Closeable {
 					closeQuietly(socket);
 					return;
 				}
-				Thread thread = new Thread(() -> serve(socket),
-						"lambda-emulator-http-" + this.connectionCount.incrementAndGet());
+				int connection = this.connectionCount.incrementAndGet();
+				Thread thread = new Thread(() -> serve(socket, connection), "lambda-emulator-http-" + connection);
 				thread.setDaemon(true);
 				thread.start();
 			}
@@ -97,7 +97,7 @@ public final class LoopbackServer implements Closeable {
 		}
 	}
 
-	private void serve(Socket socket) {
+	private void serve(Socket socket, int connection) {
 		try (socket) {
 			socket.setTcpNoDelay(true);
 			PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(socket.getInputStream()));
@@ -111,7 +111,7 @@ public final class LoopbackServer implements Closeable {
 				}
 				in.unread(first);
 				socket.setSoTimeout(this.readTimeoutMillis);
-				if (!serveOne(socket, reader, in, out)) {
+				if (!serveOne(socket, connection, reader, in, out)) {
 					return;
 				}
 			}
@@ -124,14 +124,14 @@ public final class LoopbackServer implements Closeable {
 		}
 	}
 
-	private boolean serveOne(Socket socket, HttpMessageReader reader, PushbackInputStream in, OutputStream out)
-			throws IOException {
+	private boolean serveOne(Socket socket, int connection, HttpMessageReader reader, PushbackInputStream in,
+			OutputStream out) throws IOException {
 		try {
 			HttpHead head = reader.readHead();
 			if (head == null) {
 				return false;
 			}
-			HttpExchange exchange = new HttpExchange(head, reader, socket, in, out);
+			HttpExchange exchange = new HttpExchange(head, reader, socket, in, out, connection);
 			HttpResponse response = this.handler.handle(exchange);
 			if (response == null || this.closed) {
 				return false;

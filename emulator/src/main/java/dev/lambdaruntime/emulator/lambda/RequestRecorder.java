@@ -27,10 +27,10 @@ final class RequestRecorder {
 		this.enabled = enabled;
 	}
 
-	void record(HttpHead head, HttpBody body, @Nullable Fault fault) {
+	void record(HttpHead head, HttpBody body, @Nullable Fault fault, int connection) {
 		if (this.enabled) {
 			RuntimeRequest request = new RuntimeRequest(head.method(), head.target(), head.headers(), body.bytes(),
-					body.trailers(), fault);
+					body.trailers(), fault, connection);
 			this.all.add(request);
 			this.untaken.add(request);
 		}

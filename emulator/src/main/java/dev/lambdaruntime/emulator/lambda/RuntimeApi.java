@@ -74,7 +74,7 @@ final class RuntimeApi implements HttpHandler {
 		String path = head.path().substring(PREFIX.length());
 		Endpoint endpoint = endpoint(head, path);
 		Fault fault = (endpoint != null) ? this.faults.take(endpoint) : null;
-		this.recorder.record(head, body, fault);
+		this.recorder.record(head, body, fault, exchange.connection());
 		if (fault == null) {
 			return route(exchange, head, body, path);
 		}
