@@ -53,7 +53,8 @@ class HttpMessageReaderFuzzTests {
 		parseOrFailClearly(input);
 	}
 
-	@Property
+	/** Fixed, not raised by the long run: each try opens two connections, and the machine has ports to spare. */
+	@Property(tries = 1000)
 	void damagedRequestsOverTheWireLeaveTheEmulatorServing(@ForAll("damagedAnswers") byte[] input)
 			throws IOException {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), EMULATOR.port())) {
