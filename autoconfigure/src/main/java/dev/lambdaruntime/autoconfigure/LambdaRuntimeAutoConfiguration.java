@@ -13,6 +13,7 @@ import dev.lambdaruntime.loop.CheckpointHooks;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationHandlerDecorator;
 import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
 import dev.lambdaruntime.snapstart.CracCheckpointHooks;
@@ -116,7 +117,8 @@ public final class LambdaRuntimeAutoConfiguration {
 
 		@Bean
 		RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
-				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment) {
+				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
+				ObjectProvider<InvocationHandlerDecorator> decorators) {
 			// Read here, when the bean is made, not when the condition was: Spring AOT evaluates conditions at build.
 			RuntimeApiDetection detection = RuntimeApiDetection.detect(properties, lambdaEnvironment, false);
 			String endpoint = detection.endpoint();
@@ -126,7 +128,8 @@ public final class LambdaRuntimeAutoConfiguration {
 			int workers = workers(properties, lambdaEnvironment);
 			// Under SnapStart the loop runs org.crac's hooks around /runtime/restore/next before taking events.
 			CheckpointHooks hooks = lambdaEnvironment.isSnapStart() ? new CracCheckpointHooks() : null;
-			RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(endpoint), handler)
+			InvocationHandler served = InvocationHandlerDecorator.decorate(handler, decorators.orderedStream().toList());
+			RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(endpoint), served)
 				.workers(workers)
 				.exitHandler(exitHandler)
 				.scope(scope)
