@@ -51,9 +51,11 @@ for part in "${parts[@]}"; do
 			{
 				echo "| property | tries |"
 				echo "|---|---:|"
-				grep -h -A1 -E '^timestamp = ' emulator/target/surefire-reports/*Fuzz*-output.txt \
-					autoconfigure/target/surefire-reports/*Fuzz*-output.txt \
-					| paste - - - | sed -E 's/.*, ([A-Za-z]+:[A-Za-z]+) = .*tries = ([0-9]+).*/| \1 | \2 |/'
+				for report in emulator/target/surefire-reports/*Fuzz*-output.txt \
+					autoconfigure/target/surefire-reports/*Fuzz*-output.txt; do
+					awk '/^timestamp = /{match($0, /[A-Za-z]+:[A-Za-z]+ =/); name = substr($0, RSTART, RLENGTH - 2)}
+						/^tries = /{print "| " name " | " $3 " |"}' "$report"
+				done
 				echo
 				echo "Events through the whole pipeline: 2 functions x $fuzz_events damaged events + $fuzz_events arbitrary byte arrays"
 			} > "$results/fuzz.md" ;;
