@@ -30,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SampleAppProcessIT {
 
-	private static final Path JAR = Path.of("target", "sample-app.jar");
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@TempDir
@@ -175,20 +173,10 @@ class SampleAppProcessIT {
 	}
 
 	private Process start(LambdaEmulator emulator, String function, Map<String, String> variables) throws IOException {
-		assertThat(JAR).exists();
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-		if (variables.isEmpty()) {
-			command.add("--logging.level.dev.lambdaruntime=DEBUG");
-		}
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve("app.log").toFile());
-		Map<String, String> environment = builder.environment();
-		environment.putAll(variables);
-		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
-		environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", function);
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", "sample");
-		return builder.start();
+		// Without variables of its own, a run logs the runtime at DEBUG.
+		Map<String, String> environment = variables.isEmpty() ? Map.of("LOGGING_LEVEL_DEV_LAMBDARUNTIME", "DEBUG")
+				: variables;
+		return SampleProcess.start(emulator, function, environment, this.logs.resolve("app.log").toFile(), List.of());
 	}
 
 	private String log() throws IOException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import dev.lambdaruntime.emulator.Faults;
 import dev.lambdaruntime.emulator.InvokeRequest;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.RuntimeError;
@@ -32,6 +33,8 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final RuntimeApi runtimeApi;
 
+	private final FaultPlan faults = new FaultPlan();
+
 	private @Nullable LoopbackServer server;
 
 	private boolean closed;
@@ -53,7 +56,7 @@ public final class LocalLambda implements AutoCloseable {
 		this.settings = settings;
 		this.broker = new InvocationBroker(settings, platform);
 		this.recorder = new RequestRecorder(settings.recordRequests());
-		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder);
+		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder, this.faults);
 	}
 
 	/**
@@ -145,6 +148,14 @@ public final class LocalLambda implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the runtime", ex);
 		}
+	}
+
+	/**
+	 * The faults the Runtime API injects; none until told.
+	 * @return the faults
+	 */
+	public Faults faults() {
+		return this.faults;
 	}
 
 	/**

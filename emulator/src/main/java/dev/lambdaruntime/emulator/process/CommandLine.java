@@ -3,11 +3,13 @@ package dev.lambdaruntime.emulator.process;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.lambdaruntime.emulator.lambda.Durations;
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
+import dev.lambdaruntime.emulator.lambda.FaultRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param functionName the function name
  * @param handler the {@code _HANDLER} value, if any
  * @param bindAddress the address to listen on
+ * @param faults the faults to inject into the Runtime API
+ * @param faultSeed the seed of random faults
  * @param command the bootstrap command
  */
 record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, boolean snapStart,
 		boolean invocationIds, String functionName, @Nullable String handler, InetAddress bindAddress,
-		List<String> command) {
+		List<FaultRule> faults, long faultSeed, List<String> command) {
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
@@ -44,7 +48,17 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			  --function-name <name> function name (default function)
 			  --handler <handler>    value of _HANDLER (default unset, as for container images)
 			  --bind <address>       address to listen on (default 127.0.0.1, loopback only)
+			  --fault <endpoint>=<fault>[*<n>]
+			                         inject a fault into the next n (default 1) requests to an endpoint
+			  --random-fault [<endpoint>,...=]<fault>@<probability>
+			                         inject a fault at random (every endpoint unless named)
+			  --fault-seed <n>       seed of the random faults (default 0)
 			  --help                 print this help
+
+			Endpoints: next, response, streaming-response, error, init-error, restore-next, restore-error.
+			Faults: drop-request, reset-connection, drop-response, close-after-response, stall:<duration>,
+			  trickle:<bytes>:<pause>, status:<code>, truncated-body, malformed-status-line, malformed-headers,
+			  oversized-headers, wrong-content-length, broken-chunking.
 			""";
 
 	/**
@@ -65,6 +79,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		String functionName = defaults.functionName();
 		String handler = null;
 		InetAddress bind = defaults.bindAddress();
+		List<FaultRule> faults = new ArrayList<>();
+		long faultSeed = 0;
 		int i = 0;
 		while (i < args.length && !args[i].equals("--")) {
 			String option = args[i];
@@ -77,7 +93,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			switch (option) {
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
-				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind" -> {
+				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind",
+						"--fault", "--random-fault", "--fault-seed" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -92,6 +109,9 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 						case "--concurrency" -> concurrency = number(option, value, 1, 1024);
 						case "--function-name" -> functionName = EmulatorSettings.checkFunctionName(value);
 						case "--handler" -> handler = value;
+						case "--fault" -> faults.add(FaultRule.scripted(value));
+						case "--random-fault" -> faults.add(FaultRule.random(value));
+						case "--fault-seed" -> faultSeed = seed(value);
 						default -> bind = address(value);
 					}
 				}
@@ -108,7 +128,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			throw new IllegalArgumentException("--timeout must be positive");
 		}
 		return new CommandLine(port, timeout, memoryMb, concurrency, snapStart, invocationIds, functionName, handler,
-				bind, List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
+				bind, List.copyOf(faults), faultSeed, List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
 	}
 
 	/**
@@ -131,6 +151,15 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			// Reported below.
 		}
 		throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ", not " + value);
+	}
+
+	private static long seed(String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--fault-seed must be a number, not " + value, ex);
+		}
 	}
 
 	private static InetAddress address(String value) {

@@ -19,6 +19,8 @@ final class ProcessEmulator implements AutoCloseable {
 		EmulatorSettings settings = commandLine.settings();
 		this.supervisor = new RuntimeSupervisor(settings, commandLine.command(), commandLine.handler(), taskRoot, out);
 		this.lambda = new LocalLambda(settings, this.supervisor);
+		this.lambda.faults().seed(commandLine.faultSeed());
+		commandLine.faults().forEach((rule) -> rule.applyTo(this.lambda.faults()));
 		this.supervisor.attach(this.lambda);
 	}
 
