@@ -37,7 +37,7 @@ class PackageDependencyTests {
 
 	/** What an invocation is made of, as users see it: the Lambda APIs build and return these. */
 	private static final DescribedPredicate<JavaClass> PUBLIC_VALUES = belongToAnyOf(InvokeRequest.class,
-			InvokeResult.class, RuntimeRequest.class, RuntimeError.class);
+			InvokeResult.class, RuntimeRequest.class, RuntimeError.class, RegisteredExtension.class);
 
 	@Test
 	void httpServerDependsOnNothingOfOurs() {

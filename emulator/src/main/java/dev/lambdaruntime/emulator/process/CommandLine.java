@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import dev.lambdaruntime.emulator.lambda.Durations;
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
@@ -22,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param functionName the function name
  * @param handler the {@code _HANDLER} value, if any
  * @param bindAddress the address to listen on
+ * @param idleShutdown how long the runtime may idle before the environment spins down, or {@code null} for never
  * @param command the bootstrap command
  */
 record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, boolean snapStart,
 		boolean invocationIds, String functionName, @Nullable String handler, InetAddress bindAddress,
-		List<String> command) {
+		@Nullable Duration idleShutdown, List<String> command) {
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
@@ -44,6 +46,9 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			  --function-name <name> function name (default function)
 			  --handler <handler>    value of _HANDLER (default unset, as for container images)
 			  --bind <address>       address to listen on (default 127.0.0.1, loopback only)
+			  --idle-shutdown <duration>
+			                         spin the environment down after it idles that long, e.g. 10s: SIGTERM to
+			                         the runtime if it registered an extension, else SIGKILL (default never)
 			  --help                 print this help
 			""";
 
@@ -65,6 +70,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		String functionName = defaults.functionName();
 		String handler = null;
 		InetAddress bind = defaults.bindAddress();
+		Duration idleShutdown = null;
 		int i = 0;
 		while (i < args.length && !args[i].equals("--")) {
 			String option = args[i];
@@ -77,7 +83,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			switch (option) {
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
-				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind" -> {
+				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind",
+						"--idle-shutdown" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -92,6 +99,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 						case "--concurrency" -> concurrency = number(option, value, 1, 1024);
 						case "--function-name" -> functionName = EmulatorSettings.checkFunctionName(value);
 						case "--handler" -> handler = value;
+						case "--idle-shutdown" -> idleShutdown = positive(option, Durations.parse(value));
 						default -> bind = address(value);
 					}
 				}
@@ -104,11 +112,9 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		if (i >= args.length - 1) {
 			throw new IllegalArgumentException("Give the bootstrap command after --, for example: -- ./bootstrap");
 		}
-		if (timeout.isZero() || timeout.isNegative()) {
-			throw new IllegalArgumentException("--timeout must be positive");
-		}
+		positive("--timeout", timeout);
 		return new CommandLine(port, timeout, memoryMb, concurrency, snapStart, invocationIds, functionName, handler,
-				bind, List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
+				bind, idleShutdown, List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
 	}
 
 	/**
@@ -117,7 +123,14 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 	 */
 	EmulatorSettings settings() {
 		return new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb, this.concurrency,
-				this.snapStart, this.invocationIds, this.bindAddress, false);
+				this.snapStart, this.invocationIds, this.bindAddress, false, this.handler, Set.of());
+	}
+
+	private static Duration positive(String option, Duration duration) {
+		if (duration.isZero() || duration.isNegative()) {
+			throw new IllegalArgumentException(option + " must be positive");
+		}
+		return duration;
 	}
 
 	private static int number(String option, String value, int min, int max) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
 import dev.lambdaruntime.emulator.lambda.LocalLambda;
+import dev.lambdaruntime.emulator.lambda.ShutdownReason;
 
 /**
  * An emulator with a real runtime process behind it: process mode, as the command line starts it.
@@ -17,8 +18,9 @@ final class ProcessEmulator implements AutoCloseable {
 
 	ProcessEmulator(CommandLine commandLine, Path taskRoot, PrintStream out) {
 		EmulatorSettings settings = commandLine.settings();
-		this.supervisor = new RuntimeSupervisor(settings, commandLine.command(), commandLine.handler(), taskRoot, out);
-		this.lambda = new LocalLambda(settings, this.supervisor);
+		this.supervisor = new RuntimeSupervisor(settings, commandLine.command(), commandLine.handler(), taskRoot, out,
+				commandLine.idleShutdown());
+		this.lambda = new LocalLambda(settings, this.supervisor, this.supervisor.log());
 		this.supervisor.attach(this.lambda);
 	}
 
@@ -35,8 +37,22 @@ final class ProcessEmulator implements AutoCloseable {
 		return this.lambda.port();
 	}
 
+	/**
+	 * Spins the environment down now, as Lambda does when it is idle.
+	 * @return whether the runtime got SIGTERM
+	 */
+	boolean shutdown() {
+		return this.lambda.shutdown(ShutdownReason.SPINDOWN);
+	}
+
+	/**
+	 * Stops: a live runtime first goes through the shutdown phase, as when Lambda reclaims the environment.
+	 */
 	@Override
 	public void close() {
+		if (this.supervisor.alive()) {
+			this.lambda.shutdown(ShutdownReason.SPINDOWN);
+		}
 		this.lambda.close();
 		this.supervisor.close();
 	}
