@@ -2,15 +2,19 @@ package dev.lambdaruntime.emulator.process;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
+import dev.lambdaruntime.emulator.InvokeRequest;
+import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
 import dev.lambdaruntime.emulator.lambda.LocalLambda;
 import dev.lambdaruntime.emulator.lambda.ShutdownReason;
 
 /**
- * An emulator with a real runtime process behind it: process mode, as the command line starts it.
+ * An emulator with a real runtime process behind it: process mode, as the command line starts it. Internal: public
+ * for this project's own end-to-end tests, which spin environments down at will.
  */
-final class ProcessEmulator implements AutoCloseable {
+public final class ProcessEmulator implements AutoCloseable {
 
 	private final LocalLambda lambda;
 
@@ -24,12 +28,37 @@ final class ProcessEmulator implements AutoCloseable {
 		this.supervisor.attach(this.lambda);
 	}
 
+	/**
+	 * Starts an emulator in the background, as {@code EmulatorCommand} would with these arguments.
+	 * @param args the command line: options, {@code --}, the bootstrap and its arguments
+	 * @param taskRoot the runtime's working directory
+	 * @param out where the runtime's output and the platform's lines go
+	 * @return the started emulator
+	 * @throws IllegalArgumentException when the arguments are wrong
+	 */
+	public static ProcessEmulator start(List<String> args, Path taskRoot, PrintStream out) {
+		return new ProcessEmulator(CommandLine.parse(args.toArray(String[]::new)), taskRoot, out).start();
+	}
+
 	ProcessEmulator start() {
 		this.lambda.start();
 		return this;
 	}
 
-	String runtimeApi() {
+	/**
+	 * Invokes the function, starting the runtime if none runs.
+	 * @param request the request
+	 * @return the result
+	 */
+	public InvokeResult invoke(InvokeRequest request) {
+		return this.lambda.invoke(request);
+	}
+
+	/**
+	 * The address the runtime gets as {@code AWS_LAMBDA_RUNTIME_API}.
+	 * @return {@code host:port}
+	 */
+	public String runtimeApi() {
 		return this.lambda.runtimeApi();
 	}
 
@@ -41,7 +70,7 @@ final class ProcessEmulator implements AutoCloseable {
 	 * Spins the environment down now, as Lambda does when it is idle.
 	 * @return whether the runtime got SIGTERM
 	 */
-	boolean shutdown() {
+	public boolean shutdown() {
 		return this.lambda.shutdown(ShutdownReason.SPINDOWN);
 	}
 
