@@ -67,13 +67,11 @@ class PackageDependencyTests {
 	}
 
 	@Test
-	void processModeSitsOnTheLambdaApis() {
+	void processModeSitsOnTheLambdaApisAndThePublicValues() {
 		classes().that()
 			.resideInAPackage(PROCESS)
 			.should()
-			.onlyDependOnClassesThat()
-			.resideInAnyPackage("java..", "org.jspecify..", LAMBDA, PROCESS)
-			.or(PUBLIC_VALUES)
+			.onlyDependOnClassesThat(resideInAnyPackage("java..", "org.jspecify..", LAMBDA, PROCESS).or(PUBLIC_VALUES))
 			.check(CLASSES);
 	}
 
