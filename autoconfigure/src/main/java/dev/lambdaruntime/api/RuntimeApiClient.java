@@ -14,7 +14,7 @@ public final class RuntimeApiClient implements Closeable {
 
 	private static final String BASE_PATH = "/2018-06-01";
 
-	private static final String USER_AGENT = "lambda-runtime-spring-boot/" + version();
+	static final String USER_AGENT = "lambda-runtime-spring-boot/" + version();
 
 	private static final HttpRequest NEXT = HttpRequest.get(BASE_PATH + "/runtime/invocation/next");
 
