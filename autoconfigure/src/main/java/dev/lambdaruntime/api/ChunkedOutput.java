@@ -14,10 +14,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChunkedOutput extends OutputStream {
 
-	static final String ERROR_TYPE_TRAILER = "Lambda-Runtime-Function-Error-Type";
-
-	static final String ERROR_BODY_TRAILER = "Lambda-Runtime-Function-Error-Body";
-
 	private final OutputStream output;
 
 	private boolean finished;
@@ -63,8 +59,8 @@ final class ChunkedOutput extends OutputStream {
 	void finishWithError(ErrorReport error) throws IOException {
 		this.finished = true;
 		String body = Base64.getEncoder().encodeToString(error.toJson());
-		send(ascii("0\r\n" + ERROR_TYPE_TRAILER + ": " + headerSafe(error.errorType()) + "\r\n" + ERROR_BODY_TRAILER
-				+ ": " + body + "\r\n\r\n"));
+		send(ascii("0\r\n" + RuntimeApiHeaders.FUNCTION_ERROR_TYPE + ": " + headerSafe(error.errorType()) + "\r\n"
+				+ RuntimeApiHeaders.FUNCTION_ERROR_BODY + ": " + body + "\r\n\r\n"));
 	}
 
 	@Nullable IOException connectionFailure() {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record ErrorReport(String errorType, String errorMessage, List<String> stackTrace,
 		@Nullable ErrorReport cause) {
-
-	/** The content type of an error body, as the Runtime API documents it. */
-	public static final String CONTENT_TYPE = "application/vnd.aws.lambda.error+json";
 
 	public ErrorReport {
 		stackTrace = List.copyOf(stackTrace);
@@ -39,35 +37,45 @@ public record ErrorReport(String errorType, String errorMessage, List<String> st
 	}
 
 	/**
-	 * The report of an exception and its causes.
+	 * An error of one of Lambda's own types, with no stack trace.
+	 * @param errorType the error type
+	 * @param errorMessage the message
+	 * @return the report
+	 */
+	public static ErrorReport of(LambdaErrorType errorType, String errorMessage) {
+		return of(errorType.value(), errorMessage);
+	}
+
+	/**
+	 * The report of an exception and its causes, every frame of them.
 	 * @param throwable the exception
 	 * @return the report
 	 */
 	public static ErrorReport of(Throwable throwable) {
-		return of(throwable, Collections.newSetFromMap(new IdentityHashMap<>()));
+		return of(throwable, Throwable::getStackTrace, Collections.newSetFromMap(new IdentityHashMap<>()));
 	}
 
 	/**
-	 * The report of an exception, filed under another error type (such as {@code Runtime.BadFunctionCode}).
-	 * @param errorType the error type
+	 * The report of an exception the function threw: of it and its causes, only the function's own frames (see
+	 * {@link FunctionFrames}), as AWS's Java runtime reports a handler's exception.
 	 * @param throwable the exception
 	 * @return the report
 	 */
-	public static ErrorReport of(String errorType, Throwable throwable) {
-		ErrorReport report = of(throwable);
-		return new ErrorReport(errorType, report.errorMessage(), report.stackTrace(), report.cause());
+	public static ErrorReport ofFunctionError(Throwable throwable) {
+		return of(throwable, FunctionFrames::of, Collections.newSetFromMap(new IdentityHashMap<>()));
 	}
 
-	private static ErrorReport of(Throwable throwable, Set<Throwable> seen) {
+	private static ErrorReport of(Throwable throwable, Function<Throwable, StackTraceElement[]> framesOf,
+			Set<Throwable> seen) {
 		seen.add(throwable);
 		String message = throwable.getMessage();
 		List<String> frames = new ArrayList<>();
-		for (StackTraceElement element : throwable.getStackTrace()) {
+		for (StackTraceElement element : framesOf.apply(throwable)) {
 			frames.add(element.toString());
 		}
 		Throwable cause = throwable.getCause();
 		// A cause cycle would otherwise recurse for ever.
-		ErrorReport causeReport = (cause != null && !seen.contains(cause)) ? of(cause, seen) : null;
+		ErrorReport causeReport = (cause != null && !seen.contains(cause)) ? of(cause, framesOf, seen) : null;
 		String type = throwable.getClass().getName();
 		return new ErrorReport(type, (message != null) ? message : type, frames, causeReport);
 	}

@@ -9,10 +9,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class InvocationDecoder {
 
-	static final String REQUEST_ID = "Lambda-Runtime-Aws-Request-Id";
-
-	static final String DEADLINE = "Lambda-Runtime-Deadline-Ms";
-
 	private InvocationDecoder() {
 	}
 
@@ -24,15 +20,15 @@ final class InvocationDecoder {
 	 */
 	static Invocation decode(HttpResponse response) throws IOException {
 		ResponseHeaders headers = response.headers();
-		String requestId = value(headers, REQUEST_ID);
+		String requestId = value(headers, RuntimeApiHeaders.REQUEST_ID);
 		if (requestId == null) {
-			throw new IOException("Runtime API sent an event without a " + REQUEST_ID + " header");
+			throw new IOException("Runtime API sent an event without a " + RuntimeApiHeaders.REQUEST_ID + " header");
 		}
-		return new Invocation(requestId, deadline(value(headers, DEADLINE)),
-				value(headers, "Lambda-Runtime-Invoked-Function-Arn"), value(headers, "Lambda-Runtime-Trace-Id"),
-				value(headers, "Lambda-Runtime-Client-Context"), value(headers, "Lambda-Runtime-Cognito-Identity"),
-				value(headers, "Lambda-Runtime-Aws-Tenant-Id"), value(headers, "Lambda-Runtime-Invocation-Id"),
-				value(headers, "Content-Type"), response.body());
+		return new Invocation(requestId, deadline(value(headers, RuntimeApiHeaders.DEADLINE_MS)),
+				value(headers, RuntimeApiHeaders.INVOKED_FUNCTION_ARN), value(headers, RuntimeApiHeaders.TRACE_ID),
+				value(headers, RuntimeApiHeaders.CLIENT_CONTEXT), value(headers, RuntimeApiHeaders.COGNITO_IDENTITY),
+				value(headers, RuntimeApiHeaders.TENANT_ID), value(headers, RuntimeApiHeaders.INVOCATION_ID),
+				value(headers, RuntimeApiHeaders.CONTENT_TYPE), response.body());
 	}
 
 	private static @Nullable String value(ResponseHeaders headers, String name) {
@@ -59,7 +55,7 @@ final class InvocationDecoder {
 	}
 
 	private static IOException malformedDeadline(String text) {
-		return new IOException("malformed " + DEADLINE + " header '" + text + "'");
+		return new IOException("malformed " + RuntimeApiHeaders.DEADLINE_MS + " header '" + text + "'");
 	}
 
 }

@@ -6,7 +6,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The environment Lambda gives a runtime, read once into a value so nothing deeper reads the process environment.
+ * The environment Lambda gives a runtime, read into a value at start-up so nothing deeper reads the process
+ * environment.
  *
  * @param runtimeApi {@code AWS_LAMBDA_RUNTIME_API}, the Runtime API's {@code host:port}
  * @param handler {@code _HANDLER} (absent for container images)
@@ -39,14 +40,6 @@ public record LambdaEnvironment(@Nullable String runtimeApi, @Nullable String ha
 				text(lookup, "AWS_LAMBDA_LOG_GROUP_NAME"), text(lookup, "AWS_LAMBDA_LOG_STREAM_NAME"),
 				text(lookup, "AWS_REGION"), text(lookup, "AWS_LAMBDA_INITIALIZATION_TYPE"),
 				text(lookup, "AWS_EXECUTION_ENV"), number(lookup, "AWS_LAMBDA_MAX_CONCURRENCY"));
-	}
-
-	/**
-	 * Reads this process's environment.
-	 * @return the environment
-	 */
-	public static LambdaEnvironment fromSystem() {
-		return from(System::getenv);
 	}
 
 	/**

@@ -76,7 +76,7 @@ final class RequestWriter {
 		}
 		appendHead(request);
 		appendHeader("Transfer-Encoding", "chunked");
-		appendHeader("Trailer", ChunkedOutput.ERROR_TYPE_TRAILER + ", " + ChunkedOutput.ERROR_BODY_TRAILER);
+		appendHeader("Trailer", RuntimeApiHeaders.FUNCTION_ERROR_TYPE + ", " + RuntimeApiHeaders.FUNCTION_ERROR_BODY);
 		appendAscii("\r\n");
 		output.write(this.buffer, 0, this.count);
 		output.flush();
@@ -89,7 +89,7 @@ final class RequestWriter {
 			if (broken != null) {
 				throw broken;
 			}
-			chunks.finishWithError(ErrorReport.of(ex));
+			chunks.finishWithError(ErrorReport.ofFunctionError(ex));
 			return ex;
 		}
 		chunks.finish();

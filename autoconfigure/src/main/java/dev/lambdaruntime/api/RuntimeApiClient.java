@@ -26,18 +26,6 @@ public final class RuntimeApiClient implements Closeable {
 
 	private static final String INVOCATION = BASE_PATH + "/runtime/invocation/";
 
-	private static final String CONTENT_TYPE = "Content-Type";
-
-	private static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
-
-	private static final String INVOCATION_ID = "Lambda-Runtime-Invocation-Id";
-
-	private static final String XRAY_ERROR_CAUSE = "Lambda-Runtime-Function-XRay-Error-Cause";
-
-	private static final String RESPONSE_MODE = "Lambda-Runtime-Function-Response-Mode";
-
-	private static final String STREAMING = "streaming";
-
 	private static final int MAX_ERROR_TEXT = 1024;
 
 	private final HttpConnection connection;
@@ -75,7 +63,8 @@ public final class RuntimeApiClient implements Closeable {
 	 */
 	public ResponseOutcome respond(Invocation invocation, byte[] body, @Nullable String contentType)
 			throws IOException {
-		String[] headers = (contentType != null) ? withInvocationId(invocation, CONTENT_TYPE, contentType)
+		String[] headers = (contentType != null)
+				? withInvocationId(invocation, RuntimeApiHeaders.CONTENT_TYPE, contentType)
 				: withInvocationId(invocation);
 		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/response"), body, headers);
 		return outcome(request, this.connection.exchange(request));
@@ -95,8 +84,9 @@ public final class RuntimeApiClient implements Closeable {
 	public StreamedResponse respondStreaming(Invocation invocation, @Nullable String contentType, ResponseStream stream)
 			throws IOException {
 		String[] headers = (contentType != null)
-				? withInvocationId(invocation, RESPONSE_MODE, STREAMING, CONTENT_TYPE, contentType)
-				: withInvocationId(invocation, RESPONSE_MODE, STREAMING);
+				? withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_RESPONSE_MODE, RuntimeApiHeaders.STREAMING,
+						RuntimeApiHeaders.CONTENT_TYPE, contentType)
+				: withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_RESPONSE_MODE, RuntimeApiHeaders.STREAMING);
 		HttpRequest request = HttpRequest.postStreaming(invocationTarget(invocation, "/response"), stream, headers);
 		HttpConnection.StreamedExchange exchange = this.connection.exchangeStreaming(request);
 		return new StreamedResponse(outcome(request, exchange.response()), exchange.failure());
@@ -126,20 +116,24 @@ public final class RuntimeApiClient implements Closeable {
 	public ResponseOutcome reportError(Invocation invocation, ErrorReport error, @Nullable XRayErrorCause xrayCause)
 			throws IOException {
 		String[] headers = (xrayCause != null)
-				? withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE, ErrorReport.CONTENT_TYPE,
-						XRAY_ERROR_CAUSE, xrayCause.toJson())
-				: withInvocationId(invocation, ERROR_TYPE, error.errorType(), CONTENT_TYPE, ErrorReport.CONTENT_TYPE);
+				? withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_ERROR_TYPE, error.errorType(),
+						RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR,
+						RuntimeApiHeaders.FUNCTION_XRAY_ERROR_CAUSE, xrayCause.toJson())
+				: withInvocationId(invocation, RuntimeApiHeaders.FUNCTION_ERROR_TYPE, error.errorType(),
+						RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR);
 		HttpRequest request = HttpRequest.post(invocationTarget(invocation, "/error"), error.toJson(), headers);
 		return outcome(request, this.connection.exchange(request));
 	}
 
 	/**
-	 * Reports that start-up failed ({@code POST /runtime/init/error}); the runtime exits afterwards.
-	 * @param error the error
+	 * Reports that start-up failed ({@code POST /runtime/init/error}); the runtime exits afterwards. As AWS's runtime
+	 * client does, the error type goes in {@code Lambda-Runtime-Function-Error-Type} and the exception in the body.
+	 * @param errorType why start-up failed, such as {@link LambdaErrorType#BAD_FUNCTION_CODE}
+	 * @param error the exception that says how
 	 * @throws IOException when the connection fails or the API refuses
 	 */
-	public void reportInitError(ErrorReport error) throws IOException {
-		postError(INIT_ERROR, error);
+	public void reportInitError(LambdaErrorType errorType, ErrorReport error) throws IOException {
+		postError(INIT_ERROR, errorType, error);
 	}
 
 	/**
@@ -154,12 +148,13 @@ public final class RuntimeApiClient implements Closeable {
 	}
 
 	/**
-	 * Reports that an after-restore hook failed ({@code POST /runtime/restore/error}); the runtime exits afterwards.
-	 * @param error the error
+	 * Reports that an after-restore hook failed ({@code POST /runtime/restore/error}, error type
+	 * {@link LambdaErrorType#AFTER_RESTORE_ERROR}); the runtime exits afterwards.
+	 * @param error the exception the hook threw
 	 * @throws IOException when the connection fails or the API refuses
 	 */
 	public void reportRestoreError(ErrorReport error) throws IOException {
-		postError(RESTORE_ERROR, error);
+		postError(RESTORE_ERROR, LambdaErrorType.AFTER_RESTORE_ERROR, error);
 	}
 
 	/**
@@ -170,9 +165,9 @@ public final class RuntimeApiClient implements Closeable {
 		this.connection.close();
 	}
 
-	private void postError(String target, ErrorReport error) throws IOException {
-		HttpRequest request = HttpRequest.post(target, error.toJson(), ERROR_TYPE, error.errorType(), CONTENT_TYPE,
-				ErrorReport.CONTENT_TYPE);
+	private void postError(String target, LambdaErrorType errorType, ErrorReport error) throws IOException {
+		HttpRequest request = HttpRequest.post(target, error.toJson(), RuntimeApiHeaders.FUNCTION_ERROR_TYPE,
+				errorType.value(), RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.LAMBDA_ERROR);
 		HttpResponse response = this.connection.exchange(request);
 		if (response.status() != 202) {
 			throw failure(request, response);
@@ -192,7 +187,7 @@ public final class RuntimeApiClient implements Closeable {
 			return headers;
 		}
 		String[] all = Arrays.copyOf(headers, headers.length + 2);
-		all[headers.length] = INVOCATION_ID;
+		all[headers.length] = RuntimeApiHeaders.INVOCATION_ID;
 		all[headers.length + 1] = invocationId;
 		return all;
 	}

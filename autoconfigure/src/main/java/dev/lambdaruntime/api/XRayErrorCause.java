@@ -32,13 +32,14 @@ public final class XRayErrorCause {
 	}
 
 	/**
-	 * The cause for an exception, or {@code null} when even a trimmed one would not fit in {@link #MAX_BYTES}.
+	 * The cause for an exception, with the function's own frames (see {@link FunctionFrames}), or {@code null} when
+	 * even a trimmed one would not fit in {@link #MAX_BYTES}.
 	 * @param throwable the exception the function threw
 	 * @param workingDirectory the function's directory ({@code user.dir}: the task root on Lambda)
 	 * @return the cause, or {@code null}
 	 */
 	public static @Nullable XRayErrorCause of(Throwable throwable, String workingDirectory) {
-		StackTraceElement[] frames = throwable.getStackTrace();
+		StackTraceElement[] frames = FunctionFrames.of(throwable);
 		String message = messageOf(throwable);
 		String json = toJson(throwable, message, frames, workingDirectory);
 		if (json.length() > MAX_BYTES) {

@@ -18,6 +18,6 @@ import org.springframework.context.annotation.Conditional;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(OnLambdaRuntimeApiCondition.class)
-public @interface ConditionalOnLambdaRuntimeApi {
+@interface ConditionalOnLambdaRuntimeApi {
 
 }

@@ -7,9 +7,8 @@ import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import dev.lambdaruntime.function.EventAdapter;
 import dev.lambdaruntime.function.FunctionInvocationHandler;
-import dev.lambdaruntime.function.FunctionResolver;
 import dev.lambdaruntime.function.TraceHeaderPublisher;
-import dev.lambdaruntime.handler.FunctionRequestHandler;
+import dev.lambdaruntime.handler.ManagedHandlerMarker;
 import dev.lambdaruntime.loop.CheckpointHooks;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.logging.RequestIdMdc;
@@ -18,12 +17,10 @@ import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
 import dev.lambdaruntime.snapstart.CracCheckpointHooks;
 import dev.lambdaruntime.snapstart.CracPriming;
-import dev.lambdaruntime.snapstart.Priming;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -65,12 +62,16 @@ public final class LambdaRuntimeAutoConfiguration {
 	FunctionInvocationHandler lambdaInvocationHandler(FunctionCatalog catalog, JsonMapper jsonMapper,
 			LambdaEnvironment lambdaEnvironment, TraceHeaderPublisher traceHeaders, LambdaRuntimeProperties properties,
 			Environment environment, ObjectProvider<EventAdapter> eventAdapter) {
-		FunctionResolver resolver = new FunctionResolver(catalog);
-		return new FunctionInvocationHandler(
-				resolver.resolve(environment.getProperty(FunctionProperties.FUNCTION_DEFINITION),
-						lambdaEnvironment.handler(), environment.containsProperty(FunctionProperties.ROUTING_EXPRESSION)),
-				lambdaEnvironment, jsonMapper, traceHeaders, eventAdapter.getIfUnique(() -> EventAdapter.NONE),
-				properties.isDirectInvocation(), properties.isResponseStreaming());
+		return FunctionInvocationHandler.builder(catalog, jsonMapper)
+			.definition(environment.getProperty(FunctionProperties.FUNCTION_DEFINITION))
+			.handlerVariable(lambdaEnvironment.handler())
+			.routing(environment.containsProperty(FunctionProperties.ROUTING_EXPRESSION))
+			.environment(lambdaEnvironment)
+			.traceHeaders(traceHeaders)
+			.eventAdapter(eventAdapter.getIfUnique(() -> EventAdapter.NONE))
+			.directInvocation(properties.isDirectInvocation())
+			.responseStreaming(properties.isResponseStreaming())
+			.build();
 	}
 
 	@Bean
@@ -90,10 +91,11 @@ public final class LambdaRuntimeAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CracPriming lambdaPriming(InvocationHandler handler, LambdaRuntimeProperties properties) {
+		CracPriming lambdaPriming(InvocationHandler handler, InvocationScope scope,
+				LambdaRuntimeProperties properties) {
 			String event = Objects.requireNonNull(properties.getPriming().getEvent());
-			return CracPriming.register(new Priming(handler, event.getBytes(StandardCharsets.UTF_8),
-					properties.getPriming().getInvocations()));
+			return CracPriming.register(handler, scope, event.getBytes(StandardCharsets.UTF_8),
+					properties.getPriming().getInvocations());
 		}
 
 	}
@@ -103,8 +105,7 @@ public final class LambdaRuntimeAutoConfiguration {
 	 * the Runtime API then.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = FunctionRequestHandler.MANAGED_HANDLER_PROPERTY, havingValue = false,
-			matchIfMissing = true)
+	@ConditionalOnMissingBean(ManagedHandlerMarker.class)
 	static class RuntimeLoopConfiguration {
 
 		@Bean
@@ -114,11 +115,10 @@ public final class LambdaRuntimeAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
 		RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
-				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
-				Environment environment) {
-			RuntimeApiDetection detection = RuntimeApiDetection.detect(environment);
+				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment) {
+			// Read here, when the bean is made, not when the condition was: Spring AOT evaluates conditions at build.
+			RuntimeApiDetection detection = RuntimeApiDetection.detect(properties, lambdaEnvironment, false);
 			String endpoint = detection.endpoint();
 			if (endpoint == null) {
 				throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
@@ -126,8 +126,12 @@ public final class LambdaRuntimeAutoConfiguration {
 			int workers = workers(properties, lambdaEnvironment);
 			// Under SnapStart the loop runs org.crac's hooks around /runtime/restore/next before taking events.
 			CheckpointHooks hooks = lambdaEnvironment.isSnapStart() ? new CracCheckpointHooks() : null;
-			RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint), handler, workers, exitHandler,
-					scope, hooks);
+			RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(endpoint), handler)
+				.workers(workers)
+				.exitHandler(exitHandler)
+				.scope(scope)
+				.checkpointHooks(hooks)
+				.build();
 			String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
 					: handler.getClass().getName();
 			return new RuntimeLoopLifecycle(loop, properties.getShutdownGracePeriod(),

@@ -48,6 +48,8 @@ public class LambdaRuntimeProperties {
 
 	private final Priming priming = new Priming();
 
+	private final Events events = new Events();
+
 	public boolean isResponseStreaming() {
 		return this.responseStreaming;
 	}
@@ -58,6 +60,10 @@ public class LambdaRuntimeProperties {
 
 	public Priming getPriming() {
 		return this.priming;
+	}
+
+	public Events getEvents() {
+		return this.events;
 	}
 
 	public boolean isEnabled() {
@@ -98,6 +104,27 @@ public class LambdaRuntimeProperties {
 
 	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
 		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
+	/**
+	 * AWS event sources.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether AWS events (API Gateway, ALB, Function URLs, SQS, SNS, Kinesis, DynamoDB Streams, S3, EventBridge)
+		 * are unwrapped for plain functions and their answers shaped.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

@@ -14,7 +14,7 @@ class OnLambdaRuntimeApiCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		RuntimeApiDetection detection = RuntimeApiDetection.detect(context.getEnvironment());
+		RuntimeApiDetection detection = RuntimeApiDetection.detect(context.getEnvironment(), context.getBeanFactory());
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnLambdaRuntimeApi.class);
 		return detection.servesEvents() ? ConditionOutcome.match(message.because(detection.reason()))
 				: ConditionOutcome.noMatch(message.because(detection.reason()));

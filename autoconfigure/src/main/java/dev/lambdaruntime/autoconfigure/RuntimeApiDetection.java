@@ -2,9 +2,14 @@ package dev.lambdaruntime.autoconfigure;
 
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.handler.FunctionRequestHandler;
+import dev.lambdaruntime.handler.ManagedHandlerMarker;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.env.PropertyResolver;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -17,32 +22,59 @@ import org.springframework.util.StringUtils;
  */
 record RuntimeApiDetection(@Nullable String endpoint, String reason, boolean managedHandler) {
 
-	static final String ENABLED_PROPERTY = "lambda.runtime.enabled";
+	static final String PREFIX = "lambda.runtime";
 
-	static final String API_PROPERTY = "lambda.runtime.api";
+	static final String ENABLED_PROPERTY = PREFIX + ".enabled";
 
-	static RuntimeApiDetection detect(PropertyResolver properties) {
-		if (!properties.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
+	static final String API_PROPERTY = PREFIX + ".api";
+
+	/**
+	 * Decides before the properties and environment beans exist: for conditions, and for a start-up that failed.
+	 * @param environment the application's environment
+	 * @param beanFactory its bean factory, where the managed runtime's handler leaves its mark, or {@code null}
+	 */
+	static RuntimeApiDetection detect(Environment environment, @Nullable BeanFactory beanFactory) {
+		return detect(bind(environment), LambdaEnvironment.from(environment::getProperty),
+				ManagedHandlerMarker.isPresent(beanFactory));
+	}
+
+	/**
+	 * Decides from the properties, as {@link LambdaRuntimeProperties} binds them, and Lambda's environment.
+	 * @param properties the runtime's properties
+	 * @param environment Lambda's environment
+	 * @param managedHandler whether {@link FunctionRequestHandler} started the application
+	 */
+	static RuntimeApiDetection detect(LambdaRuntimeProperties properties, LambdaEnvironment environment,
+			boolean managedHandler) {
+		if (!properties.isEnabled()) {
 			return new RuntimeApiDetection(null, ENABLED_PROPERTY + " is false", false);
 		}
-		if (properties.getProperty(FunctionRequestHandler.MANAGED_HANDLER_PROPERTY, Boolean.class, false)) {
+		if (managedHandler) {
 			return new RuntimeApiDetection(null, "the managed Java runtime's handler started the application", true);
 		}
-		LambdaEnvironment environment = LambdaEnvironment.from(properties::getProperty);
 		if (environment.isManagedJavaRuntime()) {
 			// The managed runtime's own client polls; polling beside it would steal invocations.
 			return new RuntimeApiDetection(null, "AWS_EXECUTION_ENV names a managed Java runtime ("
 					+ environment.executionEnv() + ")", false);
 		}
-		String property = properties.getProperty(API_PROPERTY);
-		if (StringUtils.hasText(property)) {
-			return new RuntimeApiDetection(property.trim(), API_PROPERTY + " is set", false);
+		String api = properties.getApi();
+		if (StringUtils.hasText(api)) {
+			return new RuntimeApiDetection(api.trim(), API_PROPERTY + " is set", false);
 		}
 		if (environment.runtimeApi() != null) {
 			return new RuntimeApiDetection(environment.runtimeApi(), "AWS_LAMBDA_RUNTIME_API is set", false);
 		}
 		return new RuntimeApiDetection(null, "neither AWS_LAMBDA_RUNTIME_API nor " + API_PROPERTY + " is set",
 				false);
+	}
+
+	/**
+	 * Binds the properties as the properties bean will, but leniently: a malformed {@code lambda.runtime.*} value
+	 * fails there, with Spring Boot's own message, and must not stop a condition or a failure report first.
+	 */
+	private static LambdaRuntimeProperties bind(Environment environment) {
+		return Binder.get(environment)
+			.bindOrCreate(PREFIX, Bindable.of(LambdaRuntimeProperties.class), new IgnoreErrorsBindHandler());
 	}
 
 	/**

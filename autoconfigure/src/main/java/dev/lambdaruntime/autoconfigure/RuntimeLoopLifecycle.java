@@ -3,8 +3,8 @@ package dev.lambdaruntime.autoconfigure;
 import java.time.Duration;
 
 import dev.lambdaruntime.loop.RuntimeLoop;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -12,9 +12,9 @@ import org.springframework.context.SmartLifecycle;
  * Runs the {@link RuntimeLoop} with the application context: it starts last, once every other bean is ready, and
  * stops first, letting in-flight invocations finish before the rest of the context closes.
  */
-public final class RuntimeLoopLifecycle implements SmartLifecycle {
+final class RuntimeLoopLifecycle implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(RuntimeLoopLifecycle.class);
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeLoopLifecycle.class);
 
 	private final RuntimeLoop loop;
 
@@ -53,7 +53,7 @@ public final class RuntimeLoopLifecycle implements SmartLifecycle {
 	 * The loop this lifecycle runs.
 	 * @return the loop
 	 */
-	public RuntimeLoop loop() {
+	RuntimeLoop loop() {
 		return this.loop;
 	}
 

@@ -6,11 +6,13 @@ import dev.lambdaruntime.snapstart.CracCheckpointHooks;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Where the runtime loop will drive a SnapStart environment, points {@code org.crac} at the runtime's own CRaC
- * implementation as the application starts: before Spring Framework (or anything else) touches {@code org.crac.Core},
- * which reads the choice once. Under a managed Java runtime AWS's client has its own, and it is left alone.
+ * implementation once the environment is prepared: before the application context exists, so before Spring Framework
+ * (or anything else) touches {@code org.crac.Core}, which reads the choice once. Under a managed Java runtime AWS's
+ * client has its own, and it is left alone.
  */
 class SnapStartCracListener implements SpringApplicationRunListener {
 
@@ -18,9 +20,10 @@ class SnapStartCracListener implements SpringApplicationRunListener {
 	}
 
 	@Override
-	public void starting(ConfigurableBootstrapContext bootstrapContext) {
-		LambdaEnvironment environment = LambdaEnvironment.fromSystem();
-		if (environment.isSnapStart() && !environment.isManagedJavaRuntime()) {
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
+		LambdaEnvironment lambda = LambdaEnvironment.from(environment::getProperty);
+		if (lambda.isSnapStart() && !lambda.isManagedJavaRuntime()) {
 			CracCheckpointHooks.install();
 		}
 	}

@@ -1,15 +1,14 @@
 package dev.lambdaruntime.events;
 
-import java.lang.reflect.Type;
 import java.util.Map;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.function.EventAdapter;
 import dev.lambdaruntime.function.EventFunction;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
 
@@ -20,8 +19,6 @@ import org.springframework.messaging.Message;
  */
 public final class AwsEventAdapter implements EventAdapter {
 
-	private static final String JSON = "application/json";
-
 	private final EventDetector detector = new EventDetector();
 
 	private final HttpEventHandler http = new HttpEventHandler();
@@ -29,28 +26,18 @@ public final class AwsEventAdapter implements EventAdapter {
 	private final RecordEventHandler records = new RecordEventHandler();
 
 	@Override
-	public void prepare(FunctionInvocationWrapper function) {
-		Class<?> input = function.isSupplier() ? Void.class : rawItemType(function, function.getInputType());
-		Class<?> output = function.isConsumer() ? Void.class : rawItemType(function, function.getOutputType());
+	public boolean prepare(EventFunction function) {
+		Class<?> input = function.isSupplier() ? Void.class : ResolvableType.forType(function.inputType()).toClass();
+		Class<?> output = function.isConsumer() ? Void.class : ResolvableType.forType(function.outputType()).toClass();
 		boolean awsInput = AwsEventTypes.isAwsType(input);
 		boolean awsOutput = AwsEventTypes.isAwsType(output);
 		if ((awsInput || awsOutput) && !AwsEventTypes.canSerialize(AwsEventAdapter.class.getClassLoader())) {
-			throw new IllegalStateException("Function '" + function.getFunctionDefinition() + "' uses "
+			throw new IllegalStateException("Function '" + function.definition() + "' uses "
 					+ (awsInput ? input : output).getName() + ": add com.amazonaws:aws-lambda-java-serialization "
 					+ "to read and write AWS event types the way AWS's Java runtime does");
 		}
-		if (awsOutput) {
-			// Written with AWS's rules here rather than as a plain bean by Spring Cloud Function.
-			function.setSkipOutputConversion(true);
-		}
-	}
-
-	private static Class<?> rawItemType(FunctionInvocationWrapper function, @Nullable Type type) {
-		if (type == null) {
-			return Void.class;
-		}
-		Type item = function.getItemType(type);
-		return ResolvableType.forType(item).toClass();
+		// An AWS output type is written with AWS's rules here, not as a plain bean by Spring Cloud Function.
+		return awsOutput;
 	}
 
 	@Override
@@ -71,7 +58,7 @@ public final class AwsEventAdapter implements EventAdapter {
 		Object result = function.apply(invocation, event, Map.of());
 		if (result != null && AwsEventTypes.isAwsType(function.outputType())) {
 			Object response = (result instanceof Message<?> message) ? message.getPayload() : result;
-			return new InvocationResponse(AwsEventTypes.write(response), JSON);
+			return new InvocationResponse(AwsEventTypes.write(response), ContentTypes.JSON);
 		}
 		return function.respond(result);
 	}

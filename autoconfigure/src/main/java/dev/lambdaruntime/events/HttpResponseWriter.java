@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.function.EventFunction;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +26,6 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
  */
 final class HttpResponseWriter {
 
-	private static final String JSON = "application/json";
-
 	private static final String CONTENT_TYPE = "Content-Type";
 
 	private static final String SET_COOKIE = "Set-Cookie";
@@ -35,7 +34,7 @@ final class HttpResponseWriter {
 		if (result != null && AwsEventTypes.isAwsType(function.outputType())) {
 			// The function built the AWS response itself.
 			Object response = (result instanceof Message<?> message) ? message.getPayload() : result;
-			return new InvocationResponse(AwsEventTypes.write(response), JSON);
+			return new InvocationResponse(AwsEventTypes.write(response), ContentTypes.JSON);
 		}
 		int status = 200;
 		Map<String, List<String>> headers = new LinkedCaseInsensitiveMap<>();
@@ -48,13 +47,15 @@ final class HttpResponseWriter {
 		}
 		InvocationResponse body = function.respond(result);
 		String contentType = (function.outputType() == byte[].class && !function.isOutputMessage())
-				? "application/octet-stream" : body.contentType();
-		return response(request, status, headers, body.body(), (contentType != null) ? contentType : JSON);
+				? ContentTypes.OCTET_STREAM : body.contentType();
+		return response(request, status, headers, body.body(),
+				(contentType != null) ? contentType : ContentTypes.JSON);
 	}
 
 	InvocationResponse error(HttpRequest request, int status, String message) {
 		ObjectNode body = EventJson.MAPPER.createObjectNode().put("message", message);
-		return response(request, status, new LinkedCaseInsensitiveMap<>(), EventJson.bytes(body), JSON);
+		return response(request, status, new LinkedCaseInsensitiveMap<>(), EventJson.bytes(body),
+				ContentTypes.JSON);
 	}
 
 	private InvocationResponse response(HttpRequest request, int status, Map<String, List<String>> headers,
@@ -85,7 +86,7 @@ final class HttpResponseWriter {
 		response.put("body",
 				text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
 		response.put("isBase64Encoded", !text);
-		return new InvocationResponse(EventJson.bytes(response), JSON);
+		return new InvocationResponse(EventJson.bytes(response), ContentTypes.JSON);
 	}
 
 	private static int statusCode(@Nullable Object value) {
@@ -129,8 +130,9 @@ final class HttpResponseWriter {
 
 	static boolean isText(String contentType) {
 		String type = contentType.toLowerCase(Locale.ROOT);
-		return type.startsWith("text/") || type.startsWith(JSON) || type.contains("+json") || type.contains("xml")
-				|| type.startsWith("application/javascript") || type.startsWith("application/x-www-form-urlencoded");
+		return type.startsWith("text/") || type.startsWith(ContentTypes.JSON) || type.contains("+json")
+				|| type.contains("xml") || type.startsWith("application/javascript")
+				|| type.startsWith("application/x-www-form-urlencoded");
 	}
 
 }

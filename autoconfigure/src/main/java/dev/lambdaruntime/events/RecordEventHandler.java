@@ -3,6 +3,7 @@ package dev.lambdaruntime.events;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.function.EventFunction;
 import dev.lambdaruntime.loop.InvocationResponse;
@@ -20,8 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class RecordEventHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RecordEventHandler.class);
-
-	private static final String JSON = "application/json";
 
 	private final InputConverter inputs = new InputConverter();
 
@@ -65,7 +64,7 @@ final class RecordEventHandler {
 				failures.add(id);
 			}
 		}
-		return new InvocationResponse(EventJson.bytes(batchResponse(failures)), JSON);
+		return new InvocationResponse(EventJson.bytes(batchResponse(failures)), ContentTypes.JSON);
 	}
 
 	/**

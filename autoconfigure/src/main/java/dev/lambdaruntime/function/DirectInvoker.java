@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -26,8 +27,6 @@ import org.springframework.messaging.support.GenericMessage;
  * Function's per-call conversion chain; it gives the same bytes for the shapes it accepts (see {@link #of}).
  */
 final class DirectInvoker {
-
-	private static final String JSON = "application/json";
 
 	private final Object target;
 
@@ -181,7 +180,7 @@ final class DirectInvoker {
 				return null;
 			}
 			InvocationResponse response = response(output);
-			return new GenericMessage<>(response.body(), Map.of(MessageHeaders.CONTENT_TYPE, JSON));
+			return new GenericMessage<>(response.body(), Map.of(MessageHeaders.CONTENT_TYPE, ContentTypes.JSON));
 		}
 		((Consumer<Object>) this.target).accept(input);
 		return null;
@@ -223,14 +222,14 @@ final class DirectInvoker {
 			return InvocationResponse.EMPTY;
 		}
 		if (output instanceof byte[] bytes) {
-			return new InvocationResponse(bytes, JSON);
+			return new InvocationResponse(bytes, ContentTypes.JSON);
 		}
 		if (output instanceof String text && JsonMapper.isJsonString(text)) {
-			return new InvocationResponse(text.getBytes(StandardCharsets.UTF_8), JSON);
+			return new InvocationResponse(text.getBytes(StandardCharsets.UTF_8), ContentTypes.JSON);
 		}
 		byte[] json = (this.objectMapper != null) ? this.objectMapper.writeValueAsBytes(output)
 				: this.jsonMapper.toJson(output);
-		return new InvocationResponse(json, JSON);
+		return new InvocationResponse(json, ContentTypes.JSON);
 	}
 
 }

@@ -4,8 +4,6 @@ import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
-
 /**
  * Takes over the invocations whose event has a shape it knows (an AWS event source, say): unwraps the event for the
  * function and shapes the function's result into the answer that source expects.
@@ -16,10 +14,14 @@ public interface EventAdapter {
 	EventAdapter NONE = (invocation, function) -> null;
 
 	/**
-	 * Called once, when the runtime resolves the function this adapter will serve.
-	 * @param function the function
+	 * Called once, when the runtime resolves the function this adapter will serve, before any event; an adapter that
+	 * cannot serve the function says so by throwing, which fails start-up.
+	 * @param function the function: its name and declared types
+	 * @return whether this adapter writes the function's results itself, so they must reach it as the function
+	 * returned them rather than converted to JSON first
 	 */
-	default void prepare(FunctionInvocationWrapper function) {
+	default boolean prepare(EventFunction function) {
+		return false;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.loop.InvocationResponse;
@@ -18,13 +19,9 @@ import org.springframework.messaging.support.GenericMessage;
 
 /**
  * The resolved function as an {@link EventAdapter} sees it: its declared types, and a call that builds the runtime's
- * message (with the {@link LambdaContext} and {@link LambdaHeaders}) around a payload the adapter chose.
+ * message (with the invocation's {@code Context} and the {@link LambdaHeaders}) around a payload the adapter chose.
  */
 public final class EventFunction {
-
-	private static final String JSON_CONTENT_TYPE = "application/json";
-
-	private static final String RAW_CONTENT_TYPE = "application/octet-stream";
 
 	private final FunctionInvocationWrapper function;
 
@@ -51,8 +48,23 @@ public final class EventFunction {
 		this.direct = direct;
 	}
 
+	/**
+	 * The same function, called directly where the direct path takes the input.
+	 */
+	EventFunction withDirect(@Nullable DirectInvoker direct) {
+		return new EventFunction(this.function, this.environment, this.jsonMapper, this.responses, direct);
+	}
+
 	private static Type itemType(FunctionInvocationWrapper function, @Nullable Type type) {
 		return (type != null) ? function.getItemType(type) : Void.class;
+	}
+
+	/**
+	 * The function's definition, as Spring Cloud Function names it.
+	 * @return such as {@code greet} or {@code uppercase|greet}
+	 */
+	public String definition() {
+		return this.function.getFunctionDefinition();
 	}
 
 	/**
@@ -88,6 +100,14 @@ public final class EventFunction {
 	}
 
 	/**
+	 * Whether the function gives no output.
+	 * @return whether it is a consumer
+	 */
+	public boolean isConsumer() {
+		return this.function.isConsumer();
+	}
+
+	/**
 	 * Spring Cloud Function's JSON mapper, for payloads the adapter converts itself.
 	 * @return the mapper
 	 */
@@ -114,7 +134,7 @@ public final class EventFunction {
 		if (payload instanceof byte[] && this.inputType == byte[].class) {
 			// Raw bytes for a function on bytes, not JSON for Spring Cloud Function to decode.
 			headers = new HashMap<>(headers);
-			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, RAW_CONTENT_TYPE);
+			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, ContentTypes.OCTET_STREAM);
 		}
 		return await(this.function.apply(message(invocation, payload, headers)));
 	}
@@ -146,7 +166,7 @@ public final class EventFunction {
 		if (contentType == null) {
 			contentType = invocation.contentType();
 		}
-		return (contentType != null) ? contentType : JSON_CONTENT_TYPE;
+		return (contentType != null) ? contentType : ContentTypes.JSON;
 	}
 
 	private static void putIfPresent(Map<String, Object> headers, String name, @Nullable Object value) {

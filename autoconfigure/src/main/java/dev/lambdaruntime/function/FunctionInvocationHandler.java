@@ -3,6 +3,7 @@ package dev.lambdaruntime.function;
 import java.lang.reflect.Type;
 import java.util.Map;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.loop.InvocationHandler;
@@ -10,8 +11,8 @@ import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
+import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JsonMapper;
@@ -20,18 +21,13 @@ import org.springframework.messaging.MessageHeaders;
 
 /**
  * Runs each invocation through a Spring Cloud Function resolved once at start-up: the event becomes a
- * {@code Message<byte[]>} carrying a {@link LambdaContext}, the result becomes the response bytes.
+ * {@code Message<byte[]>} carrying the invocation's {@code Context}, the result becomes the response bytes. The
+ * request id in the MDC is not its business: its callers (the loop, the managed runtime's handler, the priming)
+ * bracket each call with the application's {@code InvocationScope}.
  */
 public final class FunctionInvocationHandler implements InvocationHandler {
 
-	/** The MDC key AWS's Java libraries use for the request id. */
-	public static final String REQUEST_ID_MDC_KEY = "AWSRequestId";
-
 	private static final Logger logger = LoggerFactory.getLogger(FunctionInvocationHandler.class);
-
-	private static final String JSON_CONTENT_TYPE = "application/json";
-
-	private static final String RAW_CONTENT_TYPE = "application/octet-stream";
 
 	private final FunctionInvocationWrapper function;
 
@@ -47,62 +43,35 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	private final EventFunction eventFunction;
 
-	/**
-	 * A handler for one resolved function.
-	 * @param function the function, from {@link FunctionResolver}
-	 * @param environment Lambda's environment, for the context
-	 * @param jsonMapper Spring Cloud Function's JSON mapper
-	 * @param traceHeaders publishes each invocation's trace header
-	 */
-	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
-			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders) {
-		this(function, environment, jsonMapper, traceHeaders, EventAdapter.NONE, true);
-	}
-
-	/**
-	 * A handler for one resolved function that lets an adapter take the events whose shape it knows.
-	 * @param function the function, from {@link FunctionResolver}
-	 * @param environment Lambda's environment, for the context
-	 * @param jsonMapper Spring Cloud Function's JSON mapper
-	 * @param traceHeaders publishes each invocation's trace header
-	 * @param eventAdapter unwraps known event shapes and shapes their answers
-	 * @param directInvocation whether a plain function may be called directly, bypassing Spring Cloud Function's
-	 * per-call conversion chain (same results, a fraction of the cost)
-	 */
-	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
-			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders, EventAdapter eventAdapter,
-			boolean directInvocation) {
-		this(function, environment, jsonMapper, traceHeaders, eventAdapter, directInvocation, false);
-	}
-
-	/**
-	 * A handler for one resolved function that lets an adapter take the events whose shape it knows, and may stream
-	 * a reactive result.
-	 * @param function the function, from {@link FunctionResolver}
-	 * @param environment Lambda's environment, for the context
-	 * @param jsonMapper Spring Cloud Function's JSON mapper
-	 * @param traceHeaders publishes each invocation's trace header
-	 * @param eventAdapter unwraps known event shapes and shapes their answers
-	 * @param directInvocation whether a plain function may be called directly, bypassing Spring Cloud Function's
-	 * per-call conversion chain (same results, a fraction of the cost)
-	 * @param responseStreaming whether a {@code Flux} result of a plain event is streamed item by item (Lambda's
-	 * response streaming) rather than collected into a JSON array
-	 */
-	public FunctionInvocationHandler(FunctionInvocationWrapper function, LambdaEnvironment environment,
-			JsonMapper jsonMapper, TraceHeaderPublisher traceHeaders, EventAdapter eventAdapter,
-			boolean directInvocation, boolean responseStreaming) {
+	private FunctionInvocationHandler(Builder builder, FunctionInvocationWrapper function) {
 		this.function = function;
-		this.responses = new ResponseConverter(jsonMapper, responseStreaming ? streamedItemType(function) : null);
-		this.traceHeaders = traceHeaders;
+		this.responses = new ResponseConverter(builder.jsonMapper,
+				builder.responseStreaming ? streamedItemType(function) : null);
+		this.traceHeaders = builder.traceHeaders;
 		// A function on raw bytes gets the event's bytes as they came, not JSON-decoded.
 		this.rawInput = function.getRawInputType() == byte[].class;
-		// The adapter may tune the function's conversion first; the direct path then keeps out of its way.
-		eventAdapter.prepare(function);
-		this.direct = directInvocation ? DirectInvoker.of(function, jsonMapper) : null;
-		this.eventAdapter = eventAdapter;
 		// AWS event sources take whole answers: only plain events are streamed.
-		this.eventFunction = new EventFunction(function, environment, jsonMapper, new ResponseConverter(jsonMapper),
-				this.direct);
+		EventFunction eventFunction = new EventFunction(function, builder.environment, builder.jsonMapper,
+				new ResponseConverter(builder.jsonMapper), null);
+		// The adapter may take the function's results as they are; the direct path then keeps out of its way.
+		if (builder.eventAdapter.prepare(eventFunction)) {
+			function.setSkipOutputConversion(true);
+		}
+		this.direct = builder.directInvocation ? DirectInvoker.of(function, builder.jsonMapper) : null;
+		this.eventAdapter = builder.eventAdapter;
+		this.eventFunction = eventFunction.withDirect(this.direct);
+	}
+
+	/**
+	 * Starts a handler for the function the catalog holds under {@code spring.cloud.function.definition} (see
+	 * {@link Builder#definition}), called directly where it is plain, with no event adapter, no streaming and an empty
+	 * Lambda environment until told otherwise.
+	 * @param catalog Spring Cloud Function's catalog
+	 * @param jsonMapper Spring Cloud Function's JSON mapper
+	 * @return a builder
+	 */
+	public static Builder builder(FunctionCatalog catalog, JsonMapper jsonMapper) {
+		return new Builder(catalog, jsonMapper);
 	}
 
 	/**
@@ -118,11 +87,6 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	@Override
 	public InvocationResponse handle(Invocation invocation) {
-		// The runtime loop may have put it already, for its own lines about this invocation; then it clears it too.
-		boolean putRequestId = !invocation.requestId().equals(MDC.get(REQUEST_ID_MDC_KEY));
-		if (putRequestId) {
-			MDC.put(REQUEST_ID_MDC_KEY, invocation.requestId());
-		}
 		this.traceHeaders.publish(invocation.traceId());
 		try {
 			if (logger.isDebugEnabled()) {
@@ -137,9 +101,6 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 		}
 		finally {
 			this.traceHeaders.clear();
-			if (putRequestId) {
-				MDC.remove(REQUEST_ID_MDC_KEY);
-			}
 		}
 	}
 
@@ -157,10 +118,10 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 
 	private String contentType(Invocation invocation) {
 		if (this.rawInput) {
-			return RAW_CONTENT_TYPE;
+			return ContentTypes.OCTET_STREAM;
 		}
 		String contentType = invocation.contentType();
-		return (contentType != null) ? contentType : JSON_CONTENT_TYPE;
+		return (contentType != null) ? contentType : ContentTypes.JSON;
 	}
 
 	/**
@@ -177,6 +138,132 @@ public final class FunctionInvocationHandler implements InvocationHandler {
 	 */
 	public String functionDefinition() {
 		return this.function.getFunctionDefinition();
+	}
+
+	/**
+	 * Builds a {@link FunctionInvocationHandler}, one named option at a time; {@link #build()} chooses the function.
+	 */
+	public static final class Builder {
+
+		private final FunctionCatalog catalog;
+
+		private final JsonMapper jsonMapper;
+
+		private @Nullable String definition;
+
+		private @Nullable String handlerVariable;
+
+		private boolean routing;
+
+		private LambdaEnvironment environment = LambdaEnvironment.from((name) -> null);
+
+		private TraceHeaderPublisher traceHeaders = new TraceHeaderPublisher(1);
+
+		private EventAdapter eventAdapter = EventAdapter.NONE;
+
+		private boolean directInvocation = true;
+
+		private boolean responseStreaming;
+
+		private Builder(FunctionCatalog catalog, JsonMapper jsonMapper) {
+			this.catalog = catalog;
+			this.jsonMapper = jsonMapper;
+		}
+
+		/**
+		 * The function to serve: {@code spring.cloud.function.definition}, possibly composed ({@code a|b}). Without
+		 * it, a function named by {@code _HANDLER}, else the router with {@link #routing}, else the only function.
+		 * @param definition the definition, or {@code null}
+		 * @return this builder
+		 */
+		public Builder definition(@Nullable String definition) {
+			this.definition = definition;
+			return this;
+		}
+
+		/**
+		 * {@code _HANDLER}, which names the function when it names one and there is no definition.
+		 * @param handlerVariable the variable's value, or {@code null}
+		 * @return this builder
+		 */
+		public Builder handlerVariable(@Nullable String handlerVariable) {
+			this.handlerVariable = handlerVariable;
+			return this;
+		}
+
+		/**
+		 * Whether {@code spring.cloud.function.routing-expression} is set, so Spring Cloud Function's router serves.
+		 * @param routing whether to route
+		 * @return this builder
+		 */
+		public Builder routing(boolean routing) {
+			this.routing = routing;
+			return this;
+		}
+
+		/**
+		 * Lambda's environment, for each invocation's context.
+		 * @param environment the environment
+		 * @return this builder
+		 */
+		public Builder environment(LambdaEnvironment environment) {
+			this.environment = environment;
+			return this;
+		}
+
+		/**
+		 * What publishes each invocation's trace header.
+		 * @param traceHeaders the publisher
+		 * @return this builder
+		 */
+		public Builder traceHeaders(TraceHeaderPublisher traceHeaders) {
+			this.traceHeaders = traceHeaders;
+			return this;
+		}
+
+		/**
+		 * What takes the events whose shape it knows.
+		 * @param eventAdapter the adapter
+		 * @return this builder
+		 */
+		public Builder eventAdapter(EventAdapter eventAdapter) {
+			this.eventAdapter = eventAdapter;
+			return this;
+		}
+
+		/**
+		 * Whether a plain function may be called directly, bypassing Spring Cloud Function's per-call conversion
+		 * chain (same results, a fraction of the cost).
+		 * @param directInvocation whether to call it directly
+		 * @return this builder
+		 */
+		public Builder directInvocation(boolean directInvocation) {
+			this.directInvocation = directInvocation;
+			return this;
+		}
+
+		/**
+		 * Whether a {@code Flux} result of a plain event is streamed item by item (Lambda's response streaming)
+		 * rather than collected into a JSON array.
+		 * @param responseStreaming whether to stream
+		 * @return this builder
+		 */
+		public Builder responseStreaming(boolean responseStreaming) {
+			this.responseStreaming = responseStreaming;
+			return this;
+		}
+
+		/**
+		 * Chooses the function, once, and builds the handler.
+		 * @return the handler
+		 * @throws FunctionResolutionException when no function fits, naming the functions there are
+		 */
+		public FunctionInvocationHandler build() {
+			FunctionInvocationWrapper function = new FunctionResolver(this.catalog).resolve(this.definition,
+					this.handlerVariable, this.routing);
+			return new FunctionInvocationHandler(this, function);
+		}
+
 	}
 
 }

@@ -5,7 +5,7 @@ package dev.lambdaruntime.function;
  */
 public class FunctionResolutionException extends IllegalStateException {
 
-	public FunctionResolutionException(String message) {
+	FunctionResolutionException(String message) {
 		super(message);
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.lambdaruntime.api.ContentTypes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -15,14 +16,14 @@ import org.springframework.util.StringUtils;
  * Chooses the function the runtime serves, once, at start-up: the definition property, else a function bean named by
  * {@code _HANDLER}, else Spring Cloud Function's router when a routing expression is set, else the only function.
  */
-public final class FunctionResolver {
+final class FunctionResolver {
 
 	/** The output type the runtime asks Spring Cloud Function for, so results arrive as JSON bytes. */
-	static final String ACCEPTED_OUTPUT = "application/json";
+	static final String ACCEPTED_OUTPUT = ContentTypes.JSON;
 
 	private final FunctionCatalog catalog;
 
-	public FunctionResolver(FunctionCatalog catalog) {
+	FunctionResolver(FunctionCatalog catalog) {
 		this.catalog = catalog;
 	}
 
@@ -34,7 +35,7 @@ public final class FunctionResolver {
 	 * @return the function, ready to invoke
 	 * @throws FunctionResolutionException when nothing fits, naming the functions there are
 	 */
-	public FunctionInvocationWrapper resolve(@Nullable String definition, @Nullable String handler, boolean routing) {
+	FunctionInvocationWrapper resolve(@Nullable String definition, @Nullable String handler, boolean routing) {
 		if (StringUtils.hasText(definition)) {
 			return lookup(definition.trim(), "spring.cloud.function.definition");
 		}

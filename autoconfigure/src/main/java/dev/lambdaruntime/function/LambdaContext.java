@@ -15,7 +15,7 @@ import org.springframework.cloud.function.json.JsonMapper;
 /**
  * aws-lambda-java-core's {@link Context} for one invocation, filled from its headers and Lambda's environment.
  */
-public final class LambdaContext implements Context {
+final class LambdaContext implements Context {
 
 	private static final LambdaLogger LOGGER = new Slf4jLambdaLogger();
 
@@ -25,7 +25,7 @@ public final class LambdaContext implements Context {
 
 	private final JsonMapper jsonMapper;
 
-	public LambdaContext(Invocation invocation, LambdaEnvironment environment, JsonMapper jsonMapper) {
+	LambdaContext(Invocation invocation, LambdaEnvironment environment, JsonMapper jsonMapper) {
 		this.invocation = invocation;
 		this.environment = environment;
 		this.jsonMapper = jsonMapper;
@@ -96,14 +96,6 @@ public final class LambdaContext implements Context {
 	@Override
 	public @Nullable String getXrayTraceId() {
 		return this.invocation.traceId();
-	}
-
-	/**
-	 * The invocation this context describes.
-	 * @return the invocation
-	 */
-	public Invocation invocation() {
-		return this.invocation;
 	}
 
 	// Parsed on demand: most functions never ask, and the hot path should not pay for it.

@@ -5,7 +5,9 @@ package dev.lambdaruntime.function;
  */
 public final class LambdaHeaders {
 
-	/** The {@link LambdaContext}; the same name Spring Cloud Function's AWS adapter uses. */
+	/**
+	 * The invocation's aws-lambda-java-core {@code Context}; the same name Spring Cloud Function's AWS adapter uses.
+	 */
 	public static final String CONTEXT = "aws-context";
 
 	/** The invocation's request id. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
+import dev.lambdaruntime.api.ContentTypes;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -25,14 +26,6 @@ import org.springframework.messaging.MessageHeaders;
  * streamed item by item as it is produced.
  */
 final class ResponseConverter {
-
-	private static final String JSON = "application/json";
-
-	private static final String NDJSON = "application/x-ndjson";
-
-	private static final String TEXT = "text/plain;charset=UTF-8";
-
-	private static final String BYTES = "application/octet-stream";
 
 	private final JsonMapper jsonMapper;
 
@@ -70,7 +63,7 @@ final class ResponseConverter {
 		if (result instanceof Message<?> message) {
 			return new InvocationResponse(bytes(message.getPayload()), contentType(message));
 		}
-		return new InvocationResponse(bytes(result), JSON);
+		return new InvocationResponse(bytes(result), ContentTypes.JSON);
 	}
 
 	/**
@@ -87,7 +80,8 @@ final class ResponseConverter {
 		rethrowIfError(first);
 		boolean jsonLines = !(itemType == String.class || itemType == byte[].class || itemType == Object.class
 				|| Message.class.isAssignableFrom(itemType));
-		String contentType = (itemType == String.class) ? TEXT : jsonLines ? NDJSON : BYTES;
+		String contentType = (itemType == String.class) ? ContentTypes.TEXT
+				: jsonLines ? ContentTypes.NDJSON : ContentTypes.OCTET_STREAM;
 		boolean text = itemType == String.class;
 		return InvocationResponse.streaming(contentType, (output) -> {
 			writeItem(output, first.get(), jsonLines, text);
@@ -145,7 +139,7 @@ final class ResponseConverter {
 			}
 		}
 		json.write(']');
-		return new InvocationResponse(json.toByteArray(), JSON);
+		return new InvocationResponse(json.toByteArray(), ContentTypes.JSON);
 	}
 
 	private byte[] bytes(@Nullable Object payload) {
@@ -163,7 +157,7 @@ final class ResponseConverter {
 
 	private static String contentType(Message<?> message) {
 		Object contentType = message.getHeaders().get(MessageHeaders.CONTENT_TYPE);
-		return (contentType != null) ? contentType.toString() : JSON;
+		return (contentType != null) ? contentType.toString() : ContentTypes.JSON;
 	}
 
 }

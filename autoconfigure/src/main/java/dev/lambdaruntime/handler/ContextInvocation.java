@@ -25,9 +25,14 @@ final class ContextInvocation {
 
 	Invocation from(Context context, byte[] payload) {
 		long deadline = System.currentTimeMillis() + Math.max(0, context.getRemainingTimeInMillis());
-		return new Invocation(context.getAwsRequestId(), deadline, context.getInvokedFunctionArn(), traceId(context),
-				clientContext(context.getClientContext()), cognitoIdentity(context.getIdentity()), tenantId(context),
-				null, null, payload);
+		return Invocation.builder(context.getAwsRequestId(), payload)
+			.deadlineMs(deadline)
+			.invokedFunctionArn(context.getInvokedFunctionArn())
+			.traceId(traceId(context))
+			.clientContext(clientContext(context.getClientContext()))
+			.cognitoIdentity(cognitoIdentity(context.getIdentity()))
+			.tenantId(tenantId(context))
+			.build();
 	}
 
 	private static @Nullable String tenantId(Context context) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.lambdaruntime.api.FunctionFrames;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.ResponseStream;
 import dev.lambdaruntime.loop.InvocationResponse;
@@ -22,9 +23,6 @@ import dev.lambdaruntime.loop.InvocationResponse;
  */
 public class FunctionRequestHandler implements RequestStreamHandler {
 
-	/** Set on the application the handler starts, so the auto-configuration serves events but starts no loop. */
-	public static final String MANAGED_HANDLER_PROPERTY = "lambda.runtime.managed-handler";
-
 	private final ManagedApplication application;
 
 	/**
@@ -40,7 +38,16 @@ public class FunctionRequestHandler implements RequestStreamHandler {
 	 * @param applicationClass the Spring Boot application class
 	 */
 	protected FunctionRequestHandler(Class<?> applicationClass) {
-		this.application = ManagedApplication.of(applicationClass);
+		this(applicationClass, ManagedApplications.SHARED);
+	}
+
+	/**
+	 * Starts the given application, unless it already runs in the given set.
+	 * @param applicationClass the Spring Boot application class
+	 * @param applications where started applications are kept
+	 */
+	FunctionRequestHandler(Class<?> applicationClass, ManagedApplications applications) {
+		this.application = applications.of(applicationClass);
 	}
 
 	@Override
@@ -59,8 +66,9 @@ public class FunctionRequestHandler implements RequestStreamHandler {
 			}
 		}
 		catch (Exception ex) {
-			// Rethrown as it is: AWS's client reports the exception's own type as the error type.
-			throw FunctionRequestHandler.<RuntimeException>unchecked(ex);
+			// Rethrown as it is: AWS's client reports the exception's own type as the error type. It cuts only its own
+			// frames, so ours go first, and the report starts in the function's code as on the runtime loop.
+			throw FunctionRequestHandler.<RuntimeException>unchecked(FunctionFrames.strip(ex));
 		}
 		finally {
 			this.application.scope().exit(invocation);

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.Enumeration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Manifest;
 
 import dev.lambdaruntime.loop.InvocationHandler;
@@ -19,14 +17,12 @@ import org.springframework.util.ClassUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The application a managed runtime's handler serves: started once per JVM (during Lambda's init phase, so SnapStart
- * snapshots it warm) and shared by every handler instance.
+ * The application a managed runtime's handler serves: started once (during Lambda's init phase, so SnapStart
+ * snapshots it warm) and shared by every handler instance through {@link ManagedApplications}.
  */
 final class ManagedApplication {
 
 	static final String MAIN_CLASS_VARIABLE = "MAIN_CLASS";
-
-	private static final Map<Class<?>, ManagedApplication> started = new ConcurrentHashMap<>();
 
 	private final ConfigurableApplicationContext context;
 
@@ -48,15 +44,11 @@ final class ManagedApplication {
 				context.getBeanProvider(JsonMapper.class).getIfUnique(() -> JsonMapper.builder().build()));
 	}
 
-	static ManagedApplication of(Class<?> applicationClass) {
-		return started.computeIfAbsent(applicationClass, ManagedApplication::start);
-	}
-
-	private static ManagedApplication start(Class<?> applicationClass) {
+	static ManagedApplication start(Class<?> applicationClass) {
 		SpringApplication application = new SpringApplication(applicationClass);
 		application.setMainApplicationClass(applicationClass);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(Map.of(FunctionRequestHandler.MANAGED_HANDLER_PROPERTY, "true"));
+		application.addInitializers(ManagedHandlerMarker::register);
 		return new ManagedApplication(application.run());
 	}
 

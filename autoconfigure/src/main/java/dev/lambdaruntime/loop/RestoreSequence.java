@@ -3,6 +3,7 @@ package dev.lambdaruntime.loop;
 import java.io.IOException;
 
 import dev.lambdaruntime.api.ErrorReport;
+import dev.lambdaruntime.api.LambdaErrorType;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import org.jspecify.annotations.Nullable;
 
@@ -13,10 +14,6 @@ import org.jspecify.annotations.Nullable;
  * the runtime exits.
  */
 final class RestoreSequence {
-
-	static final String BEFORE_CHECKPOINT_ERROR = "Runtime.BeforeCheckpointError";
-
-	static final String AFTER_RESTORE_ERROR = "Runtime.AfterRestoreError";
 
 	private static final System.Logger logger = System.getLogger(RestoreSequence.class.getName());
 
@@ -38,7 +35,7 @@ final class RestoreSequence {
 			}
 			catch (Exception ex) {
 				logger.log(System.Logger.Level.ERROR, "A before-checkpoint hook failed", ex);
-				client.reportInitError(ErrorReport.of(BEFORE_CHECKPOINT_ERROR, ex));
+				client.reportInitError(LambdaErrorType.BEFORE_CHECKPOINT_ERROR, ErrorReport.of(ex));
 				return "a before-checkpoint hook failed: " + ex.getMessage();
 			}
 			client.restoreNext();
@@ -47,7 +44,7 @@ final class RestoreSequence {
 			}
 			catch (Exception ex) {
 				logger.log(System.Logger.Level.ERROR, "An after-restore hook failed", ex);
-				client.reportRestoreError(ErrorReport.of(AFTER_RESTORE_ERROR, ex));
+				client.reportRestoreError(ErrorReport.of(ex));
 				return "an after-restore hook failed: " + ex.getMessage();
 			}
 			return null;

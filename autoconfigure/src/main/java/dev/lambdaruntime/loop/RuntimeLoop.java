@@ -35,52 +35,24 @@ public final class RuntimeLoop {
 
 	private volatile boolean exiting;
 
-	/**
-	 * A loop that is not yet started.
-	 * @param clients makes one Runtime API client per worker
-	 * @param handler handles every invocation; must be thread-safe when {@code workerCount > 1}
-	 * @param workerCount how many invocations to serve at once
-	 * @param exitHandler ends the process after a fatal error
-	 */
-	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
-			ExitHandler exitHandler) {
-		this(clients, handler, workerCount, exitHandler, InvocationScope.NONE);
+	private RuntimeLoop(Builder builder) {
+		this.clients = builder.clients;
+		this.handler = builder.handler;
+		this.workerCount = builder.workerCount;
+		this.exitHandler = builder.exitHandler;
+		this.scope = builder.scope;
+		this.checkpointHooks = builder.checkpointHooks;
 	}
 
 	/**
-	 * A loop that is not yet started, bracketing each invocation with a scope.
-	 * @param clients makes one Runtime API client per worker
-	 * @param handler handles every invocation; must be thread-safe when {@code workerCount > 1}
-	 * @param workerCount how many invocations to serve at once
-	 * @param exitHandler ends the process after a fatal error
-	 * @param scope entered before each invocation and exited after its answer, on the worker's thread
+	 * Starts a loop: one worker that exits the JVM on a fatal error, with no scope and no SnapStart hooks, until told
+	 * otherwise.
+	 * @param clients makes one Runtime API client per worker (and one for the SnapStart restore sequence)
+	 * @param handler handles every invocation; must be thread-safe with more than one worker
+	 * @return a builder
 	 */
-	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
-			ExitHandler exitHandler, InvocationScope scope) {
-		this(clients, handler, workerCount, exitHandler, scope, null);
-	}
-
-	/**
-	 * A loop that is not yet started, for an environment Lambda snapshots (SnapStart): {@link #start()} runs the
-	 * hooks around {@code /runtime/restore/next} before the workers ask for events.
-	 * @param clients makes one Runtime API client per worker, and one for the restore sequence
-	 * @param handler handles every invocation; must be thread-safe when {@code workerCount > 1}
-	 * @param workerCount how many invocations to serve at once
-	 * @param exitHandler ends the process after a fatal error
-	 * @param scope entered before each invocation and exited after its answer, on the worker's thread
-	 * @param checkpointHooks what runs around the snapshot, or {@code null} when Lambda takes none
-	 */
-	public RuntimeLoop(Supplier<RuntimeApiClient> clients, InvocationHandler handler, int workerCount,
-			ExitHandler exitHandler, InvocationScope scope, @Nullable CheckpointHooks checkpointHooks) {
-		if (workerCount < 1) {
-			throw new IllegalArgumentException("workerCount must be at least 1, but was " + workerCount);
-		}
-		this.clients = clients;
-		this.handler = handler;
-		this.workerCount = workerCount;
-		this.exitHandler = exitHandler;
-		this.scope = scope;
-		this.checkpointHooks = checkpointHooks;
+	public static Builder builder(Supplier<RuntimeApiClient> clients, InvocationHandler handler) {
+		return new Builder(clients, handler);
 	}
 
 	/**
@@ -152,6 +124,82 @@ public final class RuntimeLoop {
 		// Exit from a thread of its own: the shutdown hooks stop this loop, which waits for the workers.
 		Thread exit = new Thread(() -> this.exitHandler.exit(1, reason), "lambda-runtime-exit");
 		exit.start();
+	}
+
+	/**
+	 * Builds a {@link RuntimeLoop}, one named option at a time.
+	 */
+	public static final class Builder {
+
+		private final Supplier<RuntimeApiClient> clients;
+
+		private final InvocationHandler handler;
+
+		private int workerCount = 1;
+
+		private ExitHandler exitHandler = ExitHandler.SYSTEM;
+
+		private InvocationScope scope = InvocationScope.NONE;
+
+		private @Nullable CheckpointHooks checkpointHooks;
+
+		private Builder(Supplier<RuntimeApiClient> clients, InvocationHandler handler) {
+			this.clients = clients;
+			this.handler = handler;
+		}
+
+		/**
+		 * How many invocations to serve at once, each on its own worker and connection.
+		 * @param workerCount at least 1
+		 * @return this builder
+		 */
+		public Builder workers(int workerCount) {
+			if (workerCount < 1) {
+				throw new IllegalArgumentException("workerCount must be at least 1, but was " + workerCount);
+			}
+			this.workerCount = workerCount;
+			return this;
+		}
+
+		/**
+		 * What ends the process after a fatal error.
+		 * @param exitHandler the exit handler
+		 * @return this builder
+		 */
+		public Builder exitHandler(ExitHandler exitHandler) {
+			this.exitHandler = exitHandler;
+			return this;
+		}
+
+		/**
+		 * What brackets each invocation on its worker's thread, from the event's arrival until its answer is sent.
+		 * @param scope the scope
+		 * @return this builder
+		 */
+		public Builder scope(InvocationScope scope) {
+			this.scope = scope;
+			return this;
+		}
+
+		/**
+		 * For an environment Lambda snapshots (SnapStart): {@link #start()} runs these hooks around
+		 * {@code /runtime/restore/next} before the workers ask for events.
+		 * @param checkpointHooks what runs around the snapshot, or {@code null} when Lambda takes none
+		 * @return this builder
+		 */
+		public Builder checkpointHooks(@Nullable CheckpointHooks checkpointHooks) {
+			this.checkpointHooks = checkpointHooks;
+			return this;
+		}
+
+		/**
+		 * The loop, not yet started.
+		 * @return the loop
+		 */
+		public RuntimeLoop build() {
+			return new RuntimeLoop(this);
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import dev.lambdaruntime.api.ErrorReport;
 import dev.lambdaruntime.api.Invocation;
+import dev.lambdaruntime.api.LambdaErrorType;
 import dev.lambdaruntime.api.ResponseOutcome;
 import dev.lambdaruntime.api.ResponseStream;
 import dev.lambdaruntime.api.RuntimeApiClient;
@@ -25,6 +26,9 @@ final class Worker implements Runnable {
 	private static final System.Logger logger = System.getLogger(Worker.class.getName());
 
 	private static final long[] NEXT_RETRY_DELAYS_MS = { 10, 100, 500 };
+
+	/** The function's directory, for X-Ray: the task root on Lambda. */
+	private static final String WORKING_DIRECTORY = System.getProperty("user.dir", "");
 
 	private final RuntimeApiClient client;
 
@@ -116,13 +120,13 @@ final class Worker implements Runnable {
 			catch (VirtualMachineError err) {
 				// The JVM may be unsafe now: report, then let Lambda replace the environment.
 				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed fatally", err);
-				answer(invocation, this.client.reportError(invocation, ErrorReport.of(err), xrayCause(err)));
+				answer(invocation, reportFailure(invocation, err));
 				this.fatal.accept(err.getClass().getName() + " in invocation " + invocation.requestId());
 				return false;
 			}
 			catch (Throwable ex) {
 				logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " failed", ex);
-				answer(invocation, this.client.reportError(invocation, ErrorReport.of(ex), xrayCause(ex)));
+				answer(invocation, reportFailure(invocation, ex));
 				return true;
 			}
 			respond(invocation, response);
@@ -165,12 +169,13 @@ final class Worker implements Runnable {
 		answer(invocation, outcome);
 	}
 
-	private static @Nullable XRayErrorCause xrayCause(Throwable throwable) {
-		return XRayErrorCause.of(throwable, System.getProperty("user.dir", ""));
+	private ResponseOutcome reportFailure(Invocation invocation, Throwable failure) throws IOException {
+		XRayErrorCause xrayCause = XRayErrorCause.of(failure, WORKING_DIRECTORY);
+		return this.client.reportError(invocation, ErrorReport.ofFunctionError(failure), xrayCause);
 	}
 
 	private static ErrorReport tooLarge(int size) {
-		return ErrorReport.of("Function.ResponseSizeTooLarge", "Response payload size (" + size
+		return ErrorReport.of(LambdaErrorType.RESPONSE_SIZE_TOO_LARGE, "Response payload size (" + size
 				+ " bytes) exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).");
 	}
 

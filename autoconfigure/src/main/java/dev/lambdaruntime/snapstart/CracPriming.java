@@ -1,5 +1,7 @@
 package dev.lambdaruntime.snapstart;
 
+import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationScope;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -22,12 +24,20 @@ public final class CracPriming implements Resource {
 	}
 
 	/**
-	 * Registers the priming with CRaC's global context. CRaC holds resources weakly: keep the returned one referenced
+	 * Registers a priming with CRaC's global context. CRaC holds resources weakly: keep the returned one referenced
 	 * for as long as the priming should stay registered.
-	 * @param priming the priming to run before the checkpoint
+	 * @param handler the handler that serves real events
+	 * @param scope brackets each priming invocation, as for real events
+	 * @param event the sample event, as Lambda would deliver it
+	 * @param invocations how many times to invoke it, at least 1
 	 * @return the registered resource
 	 */
-	public static CracPriming register(Priming priming) {
+	public static CracPriming register(InvocationHandler handler, InvocationScope scope, byte[] event,
+			int invocations) {
+		return register(new Priming(handler, scope, event, invocations));
+	}
+
+	static CracPriming register(Priming priming) {
 		CracPriming resource = new CracPriming(priming);
 		Core.getGlobalContext().register(resource);
 		return resource;

@@ -65,11 +65,21 @@ class ErrorReportTests {
 	}
 
 	@Test
-	void ofThrowableUnderAnotherType() {
-		JsonNode json = json(ErrorReport.of("Runtime.BadFunctionCode", new IllegalStateException("bad")));
-		assertThat(json.get("errorType").asString()).isEqualTo("Runtime.BadFunctionCode");
-		assertThat(json.get("errorMessage").asString()).isEqualTo("bad");
-		assertThat(json.get("stackTrace").size()).isPositive();
+	void ofFunctionErrorKeepsOnlyTheFunctionsFramesOfTheExceptionAndItsCauses() {
+		IllegalArgumentException cause = new IllegalArgumentException("quantity 0");
+		cause.setStackTrace(new StackTraceElement[] { frame("shop.Parser", "parse"),
+				frame("dev.lambdaruntime.loop.Worker", "serve") });
+		IllegalStateException failure = new IllegalStateException("out of stock", cause);
+		failure.setStackTrace(new StackTraceElement[] { frame("shop.Inventory", "check"),
+				frame("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke"),
+				frame("dev.lambdaruntime.function.DirectInvoker", "invoke"), frame("java.lang.Thread", "run") });
+		JsonNode json = json(ErrorReport.ofFunctionError(failure));
+		assertThat(json.get("errorType").asString()).isEqualTo("java.lang.IllegalStateException");
+		assertThat(json.get("stackTrace").valueStream().map(JsonNode::asString))
+			.containsExactly("shop.Inventory.check(Source.java:1)");
+		assertThat(json.get("cause").get("stackTrace").valueStream().map(JsonNode::asString))
+			.containsExactly("shop.Parser.parse(Source.java:1)");
+		assertThat(json(ErrorReport.of(failure)).get("stackTrace")).hasSize(4);
 	}
 
 	@Test
@@ -88,6 +98,10 @@ class ErrorReportTests {
 		ErrorReport report = new ErrorReport("T", "m", frames, null);
 		frames.add("b");
 		assertThat(report.stackTrace()).containsExactly("a");
+	}
+
+	private static StackTraceElement frame(String type, String method) {
+		return new StackTraceElement(type, method, "Source.java", 1);
 	}
 
 	private JsonNode json(ErrorReport report) {

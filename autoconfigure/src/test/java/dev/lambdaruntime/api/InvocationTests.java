@@ -29,8 +29,9 @@ class InvocationTests {
 	}
 
 	private static Invocation invocation(long deadlineMs) {
-		return new Invocation("r1", deadlineMs, null, null, null, null, null, null, null,
-				"secret=hunter".getBytes(StandardCharsets.UTF_8));
+		return Invocation.builder("r1", "secret=hunter".getBytes(StandardCharsets.UTF_8))
+			.deadlineMs(deadlineMs)
+			.build();
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.json.JsonContent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,8 +65,9 @@ class RequestWriterTests {
 		assertThat(text).contains("7\r\npartial\r\n0\r\nLambda-Runtime-Function-Error-Type: java.lang.IllegalStateException\r\n")
 			.endsWith("\r\n\r\n");
 		String body = text.substring(text.indexOf("Lambda-Runtime-Function-Error-Body: ") + 36, text.length() - 4);
-		assertThat(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8))
-			.startsWith("{\"errorMessage\":\"sensor gone\",\"errorType\":\"java.lang.IllegalStateException\"");
+		JsonContent error = new JsonContent(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8));
+		assertThat(error).extractingPath("$.errorMessage").isEqualTo("sensor gone");
+		assertThat(error).extractingPath("$.errorType").isEqualTo("java.lang.IllegalStateException");
 	}
 
 	@Test

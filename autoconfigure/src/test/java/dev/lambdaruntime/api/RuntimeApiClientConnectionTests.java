@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
@@ -41,8 +45,12 @@ class RuntimeApiClientConnectionTests {
 
 	@Test
 	void connectsOnFirstUseOnly() throws Exception {
-		Thread.sleep(50);
-		assertThat(this.server.connectionCount()).isZero();
+		// A connection the client had opened would have been accepted before this probe's.
+		try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), this.server.port())) {
+			byte[] request = ScriptedServer.lines("GET /probe HTTP/1.1", "", "").getBytes(StandardCharsets.US_ASCII);
+			probe.getOutputStream().write(request);
+			assertThat(this.server.takeRequest().connection()).isOne();
+		}
 	}
 
 	@Test
@@ -143,8 +151,7 @@ class RuntimeApiClientConnectionTests {
 	void closeReleasesThreadBlockedInNext() throws Exception {
 		CompletableFuture<Invocation> next = nextInBackground();
 		this.server.takeRequest();
-		Thread.sleep(100);
-		assertThat(next).isNotDone();
+		assertStillWaiting(next, Duration.ofMillis(100));
 		this.client.close();
 		assertThat(next).failsWithin(Duration.ofSeconds(5))
 			.withThrowableOfType(ExecutionException.class)
@@ -159,8 +166,7 @@ class RuntimeApiClientConnectionTests {
 	void nextWaitsWithoutTimeout() throws Exception {
 		CompletableFuture<Invocation> next = nextInBackground();
 		this.server.takeRequest();
-		Thread.sleep(1000);
-		assertThat(next).isNotDone();
+		assertStillWaiting(next, Duration.ofSeconds(1));
 		this.server.enqueue(event("late"));
 		assertThat(next.get(5, TimeUnit.SECONDS).requestId()).isEqualTo("late");
 	}
@@ -173,7 +179,8 @@ class RuntimeApiClientConnectionTests {
 		this.client.close();
 		this.server.enqueue(event("r2"));
 		assertThatIOException().isThrownBy(this.client::next).withMessage("client closed");
-		assertThatIOException().isThrownBy(() -> this.client.reportInitError(ErrorReport.of("T", "m")))
+		assertThatIOException()
+			.isThrownBy(() -> this.client.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE, ErrorReport.of("T", "m")))
 			.withMessage("client closed");
 		assertThat(this.server.connectionCount()).isOne();
 	}
@@ -192,6 +199,14 @@ class RuntimeApiClientConnectionTests {
 		this.client.next();
 		assertThat(this.client.next().requestId()).isEqualTo("r2");
 		assertThat(this.server.connectionCount()).isEqualTo(2);
+	}
+
+	/**
+	 * Waits for the call to end, as it would if it timed out or failed; it must not within the time given.
+	 */
+	private static void assertStillWaiting(CompletableFuture<Invocation> next, Duration atLeast) {
+		assertThatExceptionOfType(TimeoutException.class)
+			.isThrownBy(() -> next.get(atLeast.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	private CompletableFuture<Invocation> nextInBackground() {

@@ -2,6 +2,7 @@ package dev.lambdaruntime.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lambdaruntime.api.ScriptedServer.RecordedRequest;
+
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -266,8 +269,8 @@ class RuntimeApiClientTests {
 		assertThat(request.headerNames()).doesNotContain("X-Injected", "X-Id");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Evil  X-Injected: yes");
 		assertThat(request.header("Lambda-Runtime-Invocation-Id")).isEqualTo("inv  X-Id: 1");
-		assertThat(request.header("Content-Type")).isEqualTo(ErrorReport.CONTENT_TYPE);
-		assertThat(request.bodyText()).startsWith("{\"errorMessage\":\"m\"");
+		assertThat(request.header("Content-Type")).isEqualTo(ContentTypes.LAMBDA_ERROR);
+		assertThat(new JsonContent(request.bodyText())).extractingPath("$.errorMessage").isEqualTo("m");
 	}
 
 	@Test
@@ -282,11 +285,12 @@ class RuntimeApiClientTests {
 	@Test
 	void reportInitErrorPostsErrorJson() throws Exception {
 		this.server.enqueue(ACCEPTED);
-		this.client.reportInitError(ErrorReport.of("Runtime.BadFunctionCode", "no function named 'greet'"));
+		this.client.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE,
+				ErrorReport.of("Runtime.BadFunctionCode", "no function named 'greet'"));
 		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.requestLine()).isEqualTo("POST /2018-06-01/runtime/init/error HTTP/1.1");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.BadFunctionCode");
-		assertThat(request.header("Content-Type")).isEqualTo(ErrorReport.CONTENT_TYPE);
+		assertThat(request.header("Content-Type")).isEqualTo(ContentTypes.LAMBDA_ERROR);
 		assertThat(request.header("User-Agent")).startsWith("lambda-runtime-spring-boot/");
 		assertThat(request.header("Content-Length")).isEqualTo(Integer.toString(request.body().length));
 		JsonNode json = JsonMapper.builder().build().readTree(request.body());
@@ -294,12 +298,24 @@ class RuntimeApiClientTests {
 		assertThat(json.get("errorMessage").asString()).isEqualTo("no function named 'greet'");
 	}
 
+	@Test
+	void reportInitErrorSendsItsTypeInTheHeaderAndTheExceptionInTheBody() throws Exception {
+		this.server.enqueue(ACCEPTED);
+		this.client.reportInitError(LambdaErrorType.BEFORE_CHECKPOINT_ERROR,
+				ErrorReport.of(new IOException("cannot prime")));
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.BeforeCheckpointError");
+		JsonNode json = JsonMapper.builder().build().readTree(request.body());
+		assertThat(json.get("errorType").asString()).isEqualTo("java.io.IOException");
+		assertThat(json.get("errorMessage").asString()).isEqualTo("cannot prime");
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 200, 403, 500 })
 	void reportInitErrorFailsOtherThan202(int status) {
 		this.server.enqueue(ScriptedServer.response(status, "{\"errorMessage\":\"m\",\"errorType\":\"Forbidden\"}"));
 		assertThatExceptionOfType(RuntimeApiException.class)
-			.isThrownBy(() -> this.client.reportInitError(ErrorReport.of("T", "m")))
+			.isThrownBy(() -> this.client.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE, ErrorReport.of("T", "m")))
 			.withMessageContaining("/runtime/init/error")
 			.withMessageContaining("Forbidden")
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(status));
@@ -326,11 +342,11 @@ class RuntimeApiClientTests {
 	@Test
 	void reportRestoreErrorPostsErrorJson() throws Exception {
 		this.server.enqueue(ACCEPTED);
-		this.client.reportRestoreError(ErrorReport.of("Runtime.AfterRestoreError", new IOException("stale")));
+		this.client.reportRestoreError(new ErrorReport("Runtime.AfterRestoreError", "stale", List.of(), null));
 		RecordedRequest request = this.server.takeRequest();
 		assertThat(request.requestLine()).isEqualTo("POST /2018-06-01/runtime/restore/error HTTP/1.1");
 		assertThat(request.header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.AfterRestoreError");
-		assertThat(request.header("Content-Type")).isEqualTo(ErrorReport.CONTENT_TYPE);
+		assertThat(request.header("Content-Type")).isEqualTo(ContentTypes.LAMBDA_ERROR);
 		JsonNode json = JsonMapper.builder().build().readTree(request.body());
 		assertThat(json.get("errorType").asString()).isEqualTo("Runtime.AfterRestoreError");
 		assertThat(json.get("errorMessage").asString()).isEqualTo("stale");
@@ -413,7 +429,7 @@ class RuntimeApiClientTests {
 	}
 
 	private static Invocation invocation(String requestId, @Nullable String invocationId) {
-		return new Invocation(requestId, 0, null, null, null, null, null, invocationId, null, new byte[0]);
+		return Invocation.builder(requestId, new byte[0]).invocationId(invocationId).build();
 	}
 
 }

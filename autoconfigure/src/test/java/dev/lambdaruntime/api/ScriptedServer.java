@@ -75,6 +75,10 @@ public final class ScriptedServer implements Closeable {
 		return "127.0.0.1:" + this.serverSocket.getLocalPort();
 	}
 
+	int port() {
+		return this.serverSocket.getLocalPort();
+	}
+
 	/** Answers the next request with these raw bytes (UTF-8) and keeps the connection. */
 	public void enqueue(String raw) {
 		enqueue(raw.getBytes(StandardCharsets.UTF_8));

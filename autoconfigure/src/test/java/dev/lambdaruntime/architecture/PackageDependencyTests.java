@@ -5,13 +5,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.EnvironmentPostProcessor;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring, and the
  * logging support stays below the auto-configuration and out of the core, and the function bridge knows nothing of the
- * AWS event shapes built on it.
+ * AWS event shapes built on it. Also one logging facade per layer: the JDK's {@code System.Logger} in the core, SLF4J
+ * everywhere else.
  */
 class PackageDependencyTests {
 
@@ -36,6 +39,46 @@ class PackageDependencyTests {
 			.should()
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "org.jspecify..", "dev.lambdaruntime.api..", "dev.lambdaruntime.loop..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void coreLogsThroughTheJdksSystemLoggerOnly() {
+		noClasses().that()
+			.resideInAnyPackage("dev.lambdaruntime.api..", "dev.lambdaruntime.loop..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.slf4j..", "org.apache.commons.logging..", "java.util.logging..",
+					"ch.qos.logback..", "org.apache.logging.log4j..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void everythingAboveTheCoreLogsThroughSlf4j() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.lambdaruntime.api..", "dev.lambdaruntime.loop..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(System.Logger.class.getName())
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("java.util.logging..", "org.apache.logging.log4j..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void commonsLoggingOnlyWhereSpringBootHandsItOverBeforeLoggingStarts() {
+		// An EnvironmentPostProcessor runs before logging is set up: Boot gives it a DeferredLogFactory, whose logs
+		// are commons-logging's type. Nothing else uses commons-logging, and nothing asks its LogFactory.
+		noClasses().that()
+			.doNotImplement(EnvironmentPostProcessor.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.apache.commons.logging..")
+			.check(CLASSES);
+		noClasses().should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.apache.commons.logging.LogFactory")
 			.check(CLASSES);
 	}
 

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.function.FunctionInvocationHandler;
 import dev.lambdaruntime.function.FunctionResolutionException;
-import dev.lambdaruntime.handler.FunctionRequestHandler;
+import dev.lambdaruntime.handler.ManagedHandlerMarker;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.loop.InvocationHandler;
 import dev.lambdaruntime.loop.InvocationResponse;
@@ -88,7 +88,8 @@ class LambdaRuntimeAutoConfigurationTests {
 	void servesEventsWithoutALoopForTheManagedRuntimesHandler() {
 		this.contextRunner
 			.withPropertyValues("AWS_LAMBDA_RUNTIME_API=" + this.emulator.runtimeApi(),
-					"AWS_EXECUTION_ENV=AWS_Lambda_java21", FunctionRequestHandler.MANAGED_HANDLER_PROPERTY + "=true")
+					"AWS_EXECUTION_ENV=AWS_Lambda_java21")
+			.withInitializer(ManagedHandlerMarker::register)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(FunctionInvocationHandler.class);
 				assertThat(context).doesNotHaveBean(RuntimeLoopLifecycle.class);
@@ -97,8 +98,8 @@ class LambdaRuntimeAutoConfigurationTests {
 
 	@Test
 	void theManagedRuntimesHandlerCannotTurnOnWhatIsDisabled() {
-		this.contextRunner
-			.withPropertyValues(FunctionRequestHandler.MANAGED_HANDLER_PROPERTY + "=true", "lambda.runtime.enabled=false")
+		this.contextRunner.withInitializer(ManagedHandlerMarker::register)
+			.withPropertyValues("lambda.runtime.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(InvocationHandler.class));
 	}
 
@@ -151,10 +152,11 @@ class LambdaRuntimeAutoConfigurationTests {
 	void bindsProperties() {
 		this.contextRunner
 			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(), "lambda.runtime.workers=3",
-					"lambda.runtime.shutdown-grace-period=2s")
+					"lambda.runtime.shutdown-grace-period=2s", "lambda.runtime.events.enabled=false")
 			.run((context) -> {
 				LambdaRuntimeProperties properties = context.getBean(LambdaRuntimeProperties.class);
 				assertThat(properties.getWorkers()).isEqualTo(3);
+				assertThat(properties.getEvents().isEnabled()).isFalse();
 				assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(context.getBean(RuntimeLoopLifecycle.class).loop().workerCount()).isEqualTo(3);
 				assertThat(context.getBean(FunctionInvocationHandler.class).isDirect()).isTrue();
@@ -192,6 +194,18 @@ class LambdaRuntimeAutoConfigurationTests {
 				.isInstanceOf(FunctionResolutionException.class)
 				.hasMessageContaining("No function 'missing'")
 				.hasMessageContaining("[uppercase]"));
+	}
+
+	@Test
+	void leavesAMalformedPropertyToThePropertiesBindingToReport() {
+		// The condition reads lambda.runtime.* the way the properties bind them, but leniently.
+		this.contextRunner
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(), "lambda.runtime.workers=many")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("lambda.runtime")
+				.rootCause()
+				.hasMessageContaining("many"));
 	}
 
 	@Test

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
@@ -98,7 +101,7 @@ class XRayTraceHeaderTests {
 		this.emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(20)).build().start();
 		contextRunner().run((context) -> {
 			for (int i = 0; i < 2; i++) {
-				String[] givenAndSent = givenAndSent(this.emulator.invoke("0").payloadAsString());
+				String[] givenAndSent = givenAndSent(this.emulator.invoke("1").payloadAsString());
 				assertThat(givenAndSent[0]).startsWith("Root=1-");
 				assertThat(givenAndSent[1]).isEqualTo(givenAndSent[0]);
 			}
@@ -111,7 +114,7 @@ class XRayTraceHeaderTests {
 		contextRunner().withPropertyValues("lambda.runtime.workers=4").run((context) -> {
 			List<CompletableFuture<String>> results = new ArrayList<>();
 			for (int i = 0; i < 8; i++) {
-				results.add(CompletableFuture.supplyAsync(() -> this.emulator.invoke("100").payloadAsString()));
+				results.add(CompletableFuture.supplyAsync(() -> this.emulator.invoke("4").payloadAsString()));
 			}
 			Set<String> traces = new HashSet<>();
 			for (CompletableFuture<String> result : results) {
@@ -149,10 +152,16 @@ class XRayTraceHeaderTests {
 	@Configuration(proxyBeanMethods = false)
 	static class TracedFunctionConfiguration {
 
+		/** Four invocations meet here, so they are all in flight at once. */
+		private final CyclicBarrier together = new CyclicBarrier(4);
+
 		@Bean
 		Function<Message<String>, String> callAws(LambdaClient lambda) {
 			return (message) -> {
-				sleep(Long.parseLong(message.getPayload()));
+				// The payload says how many invocations meet before calling AWS.
+				if (message.getPayload().equals("4")) {
+					meet();
+				}
 				String given = (String) message.getHeaders().get(LambdaHeaders.TRACE_ID);
 				String sent = lambda.invoke((request) -> request.functionName("downstream")).payload().asUtf8String();
 				return given + " sent " + sent;
@@ -164,12 +173,16 @@ class XRayTraceHeaderTests {
 			return new RecordingExitHandler();
 		}
 
-		private static void sleep(long millis) {
+		private void meet() {
 			try {
-				Thread.sleep(millis);
+				this.together.await(20, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			catch (BrokenBarrierException | TimeoutException ex) {
+				throw new IllegalStateException("Four invocations were never in flight at once", ex);
 			}
 		}
 

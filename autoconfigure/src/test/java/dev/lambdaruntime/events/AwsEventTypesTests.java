@@ -20,8 +20,9 @@ class AwsEventTypesTests {
 
 	@Test
 	void sqsEventInBatchResponseOut() {
-		this.runtime.serving("sqsEvent").run((context) -> assertThat(this.runtime.invoke("sqs.json"))
-			.isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}"));
+		this.runtime.serving("sqsEvent").run((context) -> assertThat(this.runtime.answer("sqs.json"))
+			.isStrictlyEqualTo("{\"batchItemFailures\":"
+					+ "[{\"itemIdentifier\":\"2e1424d4-f796-459a-8184-9c92662be6da\"}]}"));
 	}
 
 	@Test
@@ -33,16 +34,16 @@ class AwsEventTypesTests {
 
 	@Test
 	void httpApiEventInHttpApiResponseOut() {
-		this.runtime.serving("httpApiEvent").run((context) -> assertThat(this.runtime.invoke("api-gateway-http.json"))
-			.isEqualTo("{\"statusCode\":201,\"headers\":{\"Content-Type\":\"text/plain\"},"
+		this.runtime.serving("httpApiEvent").run((context) -> assertThat(this.runtime.answer("api-gateway-http.json"))
+			.isStrictlyEqualTo("{\"statusCode\":201,\"headers\":{\"Content-Type\":\"text/plain\"},"
 					+ "\"body\":\"POST /orders/42 42 user-123 [cookie1=one, cookie2=two] "
 					+ "{\\\"item\\\":\\\"book\\\",\\\"quantity\\\":2}\",\"isBase64Encoded\":false}"));
 	}
 
 	@Test
 	void restApiEventInProxyResponseOut() {
-		this.runtime.serving("restApiEvent").run((context) -> assertThat(this.runtime.invoke("api-gateway-rest.json"))
-			.isEqualTo("{\"statusCode\":202,\"body\":\"POST /orders/{id} [value1, value2] "
+		this.runtime.serving("restApiEvent").run((context) -> assertThat(this.runtime.answer("api-gateway-rest.json"))
+			.isStrictlyEqualTo("{\"statusCode\":202,\"body\":\"POST /orders/{id} [value1, value2] "
 					+ "{sub=user-123, email=jane@example.com} 192.0.2.1\"}"));
 	}
 
@@ -61,16 +62,16 @@ class AwsEventTypesTests {
 
 	@Test
 	void kinesisEventWithDecodedDataAndEpochSecondTimestamps() {
-		this.runtime.serving("kinesisEvent").run((context) -> assertThat(this.runtime.invoke("kinesis.json"))
-			.isEqualTo("[\"588898|{\\\"item\\\":\\\"book\\\",\\\"quantity\\\":2}|2018-12-17T22:10:50.987Z\","
+		this.runtime.serving("kinesisEvent").run((context) -> assertThat(this.runtime.answer("kinesis.json"))
+			.isStrictlyEqualTo("[\"588898|{\\\"item\\\":\\\"book\\\",\\\"quantity\\\":2}|2018-12-17T22:10:50.987Z\","
 					+ "\"515618|not json|2018-12-17T22:11:51.166Z\","
 					+ "\"515619|{\\\"item\\\":\\\"book\\\",\\\"quantity\\\":2}|2018-12-17T22:11:51.266Z\"]"));
 	}
 
 	@Test
 	void dynamodbEventWithTypedAttributeValues() {
-		this.runtime.serving("dynamodbEvent").run((context) -> assertThat(this.runtime.invoke("dynamodb.json"))
-			.isEqualTo("[\"INSERT|111|101|New item!|2015-04-09T00:00:00Z\","
+		this.runtime.serving("dynamodbEvent").run((context) -> assertThat(this.runtime.answer("dynamodb.json"))
+			.isStrictlyEqualTo("[\"INSERT|111|101|New item!|2015-04-09T00:00:00Z\","
 					+ "\"MODIFY|222|101|This item has changed|2015-04-09T00:00:00Z\","
 					+ "\"REMOVE|333|101|-|2015-04-09T00:00:00Z\"]"));
 	}
@@ -92,8 +93,8 @@ class AwsEventTypesTests {
 
 	@Test
 	void aPojoFunctionReturningAnAwsResponseIsAnsweredAsItBuiltIt() {
-		this.runtime.serving("orderResponse").run((context) -> assertThat(this.runtime.invoke("api-gateway-http.json"))
-			.isEqualTo("{\"statusCode\":202,\"body\":\"book\",\"isBase64Encoded\":false}"));
+		this.runtime.serving("orderResponse").run((context) -> assertThat(this.runtime.answer("api-gateway-http.json"))
+			.isStrictlyEqualTo("{\"statusCode\":202,\"body\":\"book\",\"isBase64Encoded\":false}"));
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.lambdaruntime.emulator.LambdaEmulator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.test.json.JsonContent;
 
 /**
  * The real runtime loop serving a function behind the emulator, for the event tests.
@@ -36,6 +37,13 @@ final class EventRuntime implements AutoCloseable {
 
 	String invoke(String eventResource) {
 		return this.emulator.invoke(event(eventResource)).payloadAsString();
+	}
+
+	/**
+	 * The answer to an event, to compare as JSON.
+	 */
+	JsonContent answer(String eventResource) {
+		return new JsonContent(invoke(eventResource));
 	}
 
 	static String event(String name) {

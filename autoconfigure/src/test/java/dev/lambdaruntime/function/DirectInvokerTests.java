@@ -139,14 +139,16 @@ class DirectInvokerTests {
 	}
 
 	private static FunctionInvocationHandler handler(ApplicationContext context, String definition, boolean direct) {
-		return new FunctionInvocationHandler(
-				new FunctionResolver(context.getBean(FunctionCatalog.class)).resolve(definition, null, false),
-				ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(1), EventAdapter.NONE, direct);
+		return FunctionInvocationHandler
+			.builder(context.getBean(FunctionCatalog.class), context.getBean(JsonMapper.class))
+			.definition(definition)
+			.environment(ENVIRONMENT)
+			.directInvocation(direct)
+			.build();
 	}
 
 	private static Invocation invocation(String payload) {
-		return new Invocation("req", 0, null, null, null, null, null, null, null,
-				payload.getBytes(StandardCharsets.UTF_8));
+		return Invocation.builder("req", payload.getBytes(StandardCharsets.UTF_8)).build();
 	}
 
 	private static String text(InvocationResponse response) {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
+import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -25,10 +26,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,7 +52,8 @@ class FunctionInvocationHandlerTests {
 
 	@Test
 	void convertsPojosInAndOut() {
-		assertThat(invoke("greet", "{\"name\":\"lambda\"}")).isEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
+		assertThat(new JsonContent(invoke("greet", "{\"name\":\"lambda\"}")))
+			.isStrictlyEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
 	}
 
 	@Test
@@ -77,8 +81,7 @@ class FunctionInvocationHandlerTests {
 	void routesWithARoutingExpression() {
 		this.contextRunner.withPropertyValues("spring.cloud.function.routing-expression='uppercase'")
 			.run((context) -> {
-				FunctionInvocationHandler handler = handler(context.getBean(FunctionCatalog.class),
-						context.getBean(JsonMapper.class), null, true);
+				FunctionInvocationHandler handler = builder(context).routing(true).build();
 				assertThat(text(handler.handle(invocation("routed")))).isEqualTo("\"ROUTED\"");
 			});
 	}
@@ -90,7 +93,7 @@ class FunctionInvocationHandlerTests {
 
 	@Test
 	void collectsAFluxAsAJsonArray() {
-		assertThat(invoke("letters", "abc")).isEqualTo("[\"a\",\"b\",\"c\"]");
+		assertThat(new JsonContent(invoke("letters", "abc"))).isStrictlyEqualTo("[\"a\",\"b\",\"c\"]");
 	}
 
 	@Test
@@ -108,7 +111,12 @@ class FunctionInvocationHandlerTests {
 		this.contextRunner.run((context) -> {
 			InvocationResponse response = streamingHandler(context, "greetings").handle(invocation("\"x\""));
 			assertThat(response.contentType()).isEqualTo("application/x-ndjson");
-			assertThat(written(response)).isEqualTo("{\"greeting\":\"one\"}\n{\"greeting\":\"two\"}\n");
+			// JSON lines: each line a JSON document, each ended by a newline.
+			String written = written(response);
+			assertThat(written).endsWith("\n");
+			assertThat(written.lines().map(JsonContent::new)).satisfiesExactly(
+					(line) -> assertThat(line).isStrictlyEqualTo("{\"greeting\":\"one\"}"),
+					(line) -> assertThat(line).isStrictlyEqualTo("{\"greeting\":\"two\"}"));
 		});
 	}
 
@@ -150,18 +158,32 @@ class FunctionInvocationHandlerTests {
 
 	@Test
 	void callsASupplierWithoutInput() {
-		assertThat(invoke("ticket", "ignored")).isEqualTo("{\"greeting\":\"ticket\"}");
+		assertThat(new JsonContent(invoke("ticket", "ignored"))).isStrictlyEqualTo("{\"greeting\":\"ticket\"}");
 	}
 
 	@Test
 	void givesAMessageFunctionTheLambdaContextAndHeaders() {
 		this.contextRunner.run((context) -> {
-			String answer = text(handler(context, "describe").handle(new Invocation("req-1",
-					System.currentTimeMillis() + 60_000, "arn:aws:lambda:eu-west-1:1:function:orders",
-					"Root=1-abc;Sampled=1",
-					"{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"k\":\"v\"},\"env\":{\"os\":\"x\"}}",
-					"{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}", "tenant-9", "inv-1",
-					"application/json", "{}".getBytes(StandardCharsets.UTF_8))));
+			Invocation invocation = Invocation.builder("req-1", "{}".getBytes(StandardCharsets.UTF_8))
+				.deadlineMs(System.currentTimeMillis() + 60_000)
+				.invokedFunctionArn("arn:aws:lambda:eu-west-1:1:function:orders")
+				.traceId("Root=1-abc;Sampled=1")
+				.clientContext("{\"client\":{\"app_title\":\"shop\"},\"custom\":{\"k\":\"v\"},\"env\":{\"os\":\"x\"}}")
+				.cognitoIdentity("{\"cognitoIdentityId\":\"id-1\",\"cognitoIdentityPoolId\":\"pool-1\"}")
+				.tenantId("tenant-9")
+				.invocationId("inv-1")
+				.contentType("application/json")
+				.build();
+			// As the runtime calls it: inside the invocation's scope, which holds the request id in the MDC.
+			RequestIdMdc scope = new RequestIdMdc();
+			scope.enter(invocation);
+			String answer;
+			try {
+				answer = text(handler(context, "describe").handle(invocation));
+			}
+			finally {
+				scope.exit(invocation);
+			}
 			assertThat(answer).isEqualTo("\"req-1|orders|7|1024|/aws/lambda/orders|2026/11/26/[7]abc|"
 					+ "arn:aws:lambda:eu-west-1:1:function:orders|Root=1-abc;Sampled=1|tenant-9|id-1|pool-1|shop|v|x"
 					+ "|remaining>50000:true|header=req-1|mdc=req-1\"");
@@ -169,21 +191,21 @@ class FunctionInvocationHandlerTests {
 	}
 
 	@Test
-	void clearsTheRequestIdFromTheMdcAfterwards() {
+	void leavesNoRequestIdInTheMdcAfterwards() {
 		invoke("uppercase", "x");
-		assertThat(MDC.get(FunctionInvocationHandler.REQUEST_ID_MDC_KEY)).isNull();
+		assertThat(MDC.get(RequestIdMdc.KEY)).isNull();
 	}
 
 	@Test
 	void leavesTheRequestIdToTheLoopThatPutIt() {
 		Invocation invocation = invocation("x");
-		MDC.put(FunctionInvocationHandler.REQUEST_ID_MDC_KEY, invocation.requestId());
+		MDC.put(RequestIdMdc.KEY, invocation.requestId());
 		try {
 			this.contextRunner.run((context) -> handler(context, "uppercase").handle(invocation));
-			assertThat(MDC.get(FunctionInvocationHandler.REQUEST_ID_MDC_KEY)).isEqualTo(invocation.requestId());
+			assertThat(MDC.get(RequestIdMdc.KEY)).isEqualTo(invocation.requestId());
 		}
 		finally {
-			MDC.remove(FunctionInvocationHandler.REQUEST_ID_MDC_KEY);
+			MDC.remove(RequestIdMdc.KEY);
 		}
 	}
 
@@ -198,8 +220,9 @@ class FunctionInvocationHandlerTests {
 	void publishesTheTraceHeaderAsASystemPropertyWithOneWorker() {
 		this.contextRunner.run((context) -> {
 			FunctionInvocationHandler handler = handler(context, "trace");
-			Invocation invocation = new Invocation("r", 0, null, "Root=1-single", null, null, null, null, null,
-					"x".getBytes(StandardCharsets.UTF_8));
+			Invocation invocation = Invocation.builder("r", "x".getBytes(StandardCharsets.UTF_8))
+				.traceId("Root=1-single")
+				.build();
 			assertThat(text(handler.handle(invocation))).isEqualTo("\"Root=1-single\"");
 			assertThat(System.getProperty(TraceHeaderPublisher.SYSTEM_PROPERTY)).isEqualTo("Root=1-single");
 		});
@@ -209,11 +232,12 @@ class FunctionInvocationHandlerTests {
 	void publishesTheTraceHeaderPerThreadWithSeveralWorkers() {
 		String before = System.getProperty(TraceHeaderPublisher.SYSTEM_PROPERTY);
 		this.contextRunner.run((context) -> {
-			FunctionInvocationHandler handler = new FunctionInvocationHandler(
-					new FunctionResolver(context.getBean(FunctionCatalog.class)).resolve("traceMdc", null, false),
-					ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(4));
-			Invocation invocation = new Invocation("r", 0, null, "Root=1-many", null, null, null, null, null,
-					"x".getBytes(StandardCharsets.UTF_8));
+			FunctionInvocationHandler handler = builder(context).definition("traceMdc")
+				.traceHeaders(new TraceHeaderPublisher(4))
+				.build();
+			Invocation invocation = Invocation.builder("r", "x".getBytes(StandardCharsets.UTF_8))
+				.traceId("Root=1-many")
+				.build();
 			assertThat(text(handler.handle(invocation))).isEqualTo("\"Root=1-many\"");
 			assertThat(MDC.get(TraceHeaderPublisher.MDC_KEY)).isNull();
 			assertThat(System.getProperty(TraceHeaderPublisher.SYSTEM_PROPERTY)).isEqualTo(before);
@@ -272,23 +296,18 @@ class FunctionInvocationHandlerTests {
 		return answer.get();
 	}
 
-	private static FunctionInvocationHandler handler(org.springframework.context.ApplicationContext context,
-			String definition) {
-		return handler(context.getBean(FunctionCatalog.class), context.getBean(JsonMapper.class), definition, false);
+	private static FunctionInvocationHandler handler(ApplicationContext context, String definition) {
+		return builder(context).definition(definition).build();
 	}
 
-	private static FunctionInvocationHandler handler(FunctionCatalog catalog, JsonMapper jsonMapper,
-			String definition, boolean routing) {
-		return new FunctionInvocationHandler(new FunctionResolver(catalog).resolve(definition, null, routing),
-				ENVIRONMENT, jsonMapper, new TraceHeaderPublisher(1));
+	private static FunctionInvocationHandler streamingHandler(ApplicationContext context, String definition) {
+		return builder(context).definition(definition).responseStreaming(true).build();
 	}
 
-	private static FunctionInvocationHandler streamingHandler(org.springframework.context.ApplicationContext context,
-			String definition) {
-		return new FunctionInvocationHandler(
-				new FunctionResolver(context.getBean(FunctionCatalog.class)).resolve(definition, null, false),
-				ENVIRONMENT, context.getBean(JsonMapper.class), new TraceHeaderPublisher(1), EventAdapter.NONE, true,
-				true);
+	private static FunctionInvocationHandler.Builder builder(ApplicationContext context) {
+		return FunctionInvocationHandler
+			.builder(context.getBean(FunctionCatalog.class), context.getBean(JsonMapper.class))
+			.environment(ENVIRONMENT);
 	}
 
 	private static String written(InvocationResponse response) throws Exception {
@@ -298,8 +317,10 @@ class FunctionInvocationHandlerTests {
 	}
 
 	private static Invocation invocation(String payload) {
-		return new Invocation("req-" + payload.hashCode(), System.currentTimeMillis() + 30_000, null, null, null,
-				null, null, null, "application/json", payload.getBytes(StandardCharsets.UTF_8));
+		return Invocation.builder("req-" + payload.hashCode(), payload.getBytes(StandardCharsets.UTF_8))
+			.deadlineMs(System.currentTimeMillis() + 30_000)
+			.contentType("application/json")
+			.build();
 	}
 
 	private static String text(InvocationResponse response) {
@@ -415,7 +436,7 @@ class FunctionInvocationHandlerTests {
 						context.getClientContext().getEnvironment().get("os"),
 						"remaining>50000:" + (context.getRemainingTimeInMillis() > 50_000),
 						"header=" + message.getHeaders().get(LambdaHeaders.REQUEST_ID),
-						"mdc=" + MDC.get(FunctionInvocationHandler.REQUEST_ID_MDC_KEY));
+						"mdc=" + MDC.get(RequestIdMdc.KEY));
 				return MessageBuilder.withPayload(answer).build();
 			};
 		}

@@ -13,8 +13,9 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.lambdaruntime.autoconfigure.RuntimeLoopLifecycle;
 import dev.lambdaruntime.function.LambdaHeaders;
+import dev.lambdaruntime.loop.ExitHandler;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.messaging.Message;
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -34,25 +36,43 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class FunctionRequestHandlerTests {
 
-	@Test
-	void servesTheApplicationsFunction() throws IOException {
-		FunctionRequestHandler handler = new GreetHandler();
-		assertThat(call(handler, "{\"name\":\"lambda\"}", new TestContext("req-1")))
-			.isEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
-		assertThat(call(handler, "{\"name\":\"again\"}", new TestContext("req-2")))
-			.isEqualTo("{\"greeting\":\"Hello, AGAIN\"}");
+	/** The applications these tests start, closed after each: none outlives its test. */
+	private final ManagedApplications applications = new ManagedApplications();
+
+	@AfterEach
+	void closeApplications() {
+		this.applications.close();
 	}
 
 	@Test
-	void startsTheApplicationOncePerJvmWithoutTheRuntimeLoop() {
-		ManagedApplication first = new GreetHandler().application();
-		assertThat(new GreetHandler().application()).isSameAs(first);
-		assertThat(first.context().getBeansOfType(RuntimeLoopLifecycle.class)).isEmpty();
+	void servesTheApplicationsFunction() throws IOException {
+		FunctionRequestHandler handler = new GreetHandler(this.applications);
+		assertThat(new JsonContent(call(handler, "{\"name\":\"lambda\"}", new TestContext("req-1"))))
+			.isStrictlyEqualTo("{\"greeting\":\"Hello, LAMBDA\"}");
+		assertThat(new JsonContent(call(handler, "{\"name\":\"again\"}", new TestContext("req-2"))))
+			.isStrictlyEqualTo("{\"greeting\":\"Hello, AGAIN\"}");
+	}
+
+	@Test
+	void startsTheApplicationOnceForAllItsHandlersWithoutTheRuntimeLoop() {
+		ManagedApplication first = new GreetHandler(this.applications).application();
+		assertThat(new GreetHandler(this.applications).application()).isSameAs(first);
+		// No loop, and nothing that comes only with it.
+		assertThat(first.context().containsBean("lambdaRuntimeLoop")).isFalse();
+		assertThat(first.context().getBeansOfType(ExitHandler.class)).isEmpty();
+	}
+
+	@Test
+	void closingItsApplicationsEndsThemAndTheNextHandlerStartsAFreshOne() {
+		ManagedApplication first = new GreetHandler(this.applications).application();
+		this.applications.close();
+		assertThat(first.context().isActive()).isFalse();
+		assertThat(new GreetHandler(this.applications).application()).isNotSameAs(first);
 	}
 
 	@Test
 	void hasTheFunctionSeeTheInvocationsContext() throws IOException {
-		String seen = call(new DescribeHandler(), "{}", new TestContext("req-3"));
+		String seen = call(new DescribeHandler(this.applications), "{}", new TestContext("req-3"));
 		// A String result is written as a JSON string, as on the runtime loop.
 		assertThat(seen).isEqualTo("\"req-3 arn:aws:lambda:eu-west-1:123456789012:function:describe "
 				+ "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1 app 1.2 gold eu-west-1:pool-id tenant-7\"");
@@ -60,13 +80,18 @@ class FunctionRequestHandlerTests {
 
 	@Test
 	void writesAStreamedResultWhole() throws IOException {
-		assertThat(call(new WordsHandler(), "\"one two\"", new TestContext("req-5"))).isEqualTo("one two ");
+		assertThat(call(new WordsHandler(this.applications), "\"one two\"", new TestContext("req-5")))
+			.isEqualTo("one two ");
 	}
 
 	@Test
 	void throwsTheFunctionsOwnException() {
-		assertThatIllegalStateException().isThrownBy(() -> call(new FailingHandler(), "{}", new TestContext("req-4")))
-			.withMessage("out of stock");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> call(new FailingHandler(this.applications), "{}", new TestContext("req-4")))
+			.withMessage("out of stock")
+			// AWS's client reports the frames it is given: the function's, not the runtime's.
+			.satisfies((ex) -> assertThat(ex.getStackTrace()).extracting(StackTraceElement::getClassName)
+				.containsOnly(FailingApplication.class.getName()));
 	}
 
 	@Test
@@ -84,32 +109,32 @@ class FunctionRequestHandlerTests {
 
 	static class GreetHandler extends FunctionRequestHandler {
 
-		GreetHandler() {
-			super(GreetApplication.class);
+		GreetHandler(ManagedApplications applications) {
+			super(GreetApplication.class, applications);
 		}
 
 	}
 
 	static class DescribeHandler extends FunctionRequestHandler {
 
-		DescribeHandler() {
-			super(DescribeApplication.class);
+		DescribeHandler(ManagedApplications applications) {
+			super(DescribeApplication.class, applications);
 		}
 
 	}
 
 	static class WordsHandler extends FunctionRequestHandler {
 
-		WordsHandler() {
-			super(WordsApplication.class);
+		WordsHandler(ManagedApplications applications) {
+			super(WordsApplication.class, applications);
 		}
 
 	}
 
 	static class FailingHandler extends FunctionRequestHandler {
 
-		FailingHandler() {
-			super(FailingApplication.class);
+		FailingHandler(ManagedApplications applications) {
+			super(FailingApplication.class, applications);
 		}
 
 	}

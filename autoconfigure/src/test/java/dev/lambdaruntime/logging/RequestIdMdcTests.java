@@ -3,7 +3,6 @@ package dev.lambdaruntime.logging;
 import java.nio.charset.StandardCharsets;
 
 import dev.lambdaruntime.api.Invocation;
-import dev.lambdaruntime.function.FunctionInvocationHandler;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -18,17 +17,13 @@ class RequestIdMdcTests {
 
 	@Test
 	void holdsTheRequestIdInTheMdcForTheInvocation() {
-		Invocation invocation = new Invocation("8f5e2a1c-0000-4000-8000-000000000001", 0, null, null, null, null, null,
-				null, null, "{}".getBytes(StandardCharsets.UTF_8));
+		Invocation invocation = Invocation
+			.builder("8f5e2a1c-0000-4000-8000-000000000001", "{}".getBytes(StandardCharsets.UTF_8))
+			.build();
 		this.scope.enter(invocation);
 		assertThat(MDC.get("AWSRequestId")).isEqualTo(invocation.requestId());
 		this.scope.exit(invocation);
 		assertThat(MDC.get("AWSRequestId")).isNull();
-	}
-
-	@Test
-	void usesTheSameKeyAsTheFunctionBridge() {
-		assertThat(RequestIdMdc.KEY).isEqualTo(FunctionInvocationHandler.REQUEST_ID_MDC_KEY);
 	}
 
 }

@@ -78,10 +78,13 @@ class RuntimeLoopConnectionTests {
 	}
 
 	private void startLoop() {
-		this.loop = new RuntimeLoop(() -> new RuntimeApiClient(this.server.endpoint()),
-				(invocation) -> new InvocationResponse(
-						new String(invocation.payload(), StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8), "text/plain"),
-				1, this.exits);
+		this.loop = RuntimeLoop
+			.builder(() -> new RuntimeApiClient(this.server.endpoint()), (invocation) -> new InvocationResponse(
+					new String(invocation.payload(), StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT)
+						.getBytes(StandardCharsets.UTF_8),
+					"text/plain"))
+			.exitHandler(this.exits)
+			.build();
 		this.loop.start();
 	}
 

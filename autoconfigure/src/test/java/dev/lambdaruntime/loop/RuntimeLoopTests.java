@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.RuntimeApiClient;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,10 +64,12 @@ class RuntimeLoopTests {
 		}, 1);
 		InvokeResult failed = emulator.invoke("");
 		assertThat(failed.functionError()).isEqualTo("Unhandled");
-		assertThat(failed.payloadAsString()).contains("\"errorType\":\"java.lang.IllegalArgumentException\"")
-			.contains("\"errorMessage\":\"empty\"")
-			.contains("\"cause\":{\"errorMessage\":\"root\",\"errorType\":\"java.lang.IllegalStateException\"")
-			.contains("RuntimeLoopTests");
+		JsonContent error = new JsonContent(failed.payloadAsString());
+		assertThat(error).extractingPath("$.errorType").isEqualTo("java.lang.IllegalArgumentException");
+		assertThat(error).extractingPath("$.errorMessage").isEqualTo("empty");
+		assertThat(error).extractingPath("$.cause.errorMessage").isEqualTo("root");
+		assertThat(error).extractingPath("$.cause.errorType").isEqualTo("java.lang.IllegalStateException");
+		assertThat(failed.payloadAsString()).contains("RuntimeLoopTests");
 		assertThat(emulator.invoke("\"next\"").payloadAsString()).isEqualTo("\"next\"");
 		assertThat(this.exits.statuses()).isEmpty();
 	}
@@ -114,8 +119,9 @@ class RuntimeLoopTests {
 		}), 1);
 		InvokeResult failed = emulator.invoke("{}");
 		assertThat(failed.functionError()).isEqualTo("Unhandled");
-		assertThat(failed.payloadAsString()).contains("\"errorType\":\"java.lang.IllegalStateException\"")
-			.contains("sensor gone");
+		assertThat(new JsonContent(failed.payloadAsString())).extractingPath("$.errorType")
+			.isEqualTo("java.lang.IllegalStateException");
+		assertThat(failed.payloadAsString()).contains("sensor gone");
 		assertThat(emulator.invoke("{ }").payloadAsString()).isEqualTo("partial");
 		assertThat(this.exits.statuses()).isEmpty();
 	}
@@ -149,8 +155,10 @@ class RuntimeLoopTests {
 			}
 			return new InvocationResponse(invocation.payload(), null);
 		};
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()), handler, 1, this.exits,
-				scope);
+		RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(emulator.runtimeApi()), handler)
+			.exitHandler(this.exits)
+			.scope(scope)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
 		String ok = emulator.invoke("\"ok\"").requestId();
@@ -285,8 +293,10 @@ class RuntimeLoopTests {
 		LambdaEmulator emulator = LambdaEmulator.create().start();
 		String endpoint = emulator.runtimeApi();
 		emulator.close();
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(endpoint),
-				(invocation) -> InvocationResponse.EMPTY, 1, this.exits);
+		RuntimeLoop loop = RuntimeLoop
+			.builder(() -> new RuntimeApiClient(endpoint), (invocation) -> InvocationResponse.EMPTY)
+			.exitHandler(this.exits)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(1)));
 		assertThat(this.exits.awaitStatus()).isEqualTo(1);
@@ -297,15 +307,20 @@ class RuntimeLoopTests {
 	void stopLetsTheInFlightInvocationFinish() throws Exception {
 		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
 		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
 		RuntimeLoop loop = start(emulator, (invocation) -> {
 			started.countDown();
-			Thread.sleep(300);
+			assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
 			return new InvocationResponse("\"done\"".getBytes(StandardCharsets.UTF_8), null);
 		}, 1);
 		CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> emulator.invoke("{}"));
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		loop.stop(Duration.ofSeconds(5));
-		assertThat(loop.isRunning()).isFalse();
+		CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> loop.stop(Duration.ofSeconds(10)));
+		// The invocation is held until stop has begun; stop then waits for it.
+		awaitUntil(() -> !loop.isRunning());
+		assertThat(stopped).isNotDone();
+		release.countDown();
+		stopped.get(10, TimeUnit.SECONDS);
 		assertThat(result.get(10, TimeUnit.SECONDS).payloadAsString()).isEqualTo("\"done\"");
 		assertThat(this.exits.statuses()).isEmpty();
 	}
@@ -328,8 +343,10 @@ class RuntimeLoopTests {
 	}
 
 	private RuntimeLoop start(LambdaEmulator emulator, InvocationHandler handler, int workers) {
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()), handler, workers,
-				this.exits);
+		RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(emulator.runtimeApi()), handler)
+			.workers(workers)
+			.exitHandler(this.exits)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
 		return loop;
@@ -337,11 +354,22 @@ class RuntimeLoopTests {
 
 
 	private void startSnapStart(LambdaEmulator emulator, CheckpointHooks hooks) {
-		RuntimeLoop loop = new RuntimeLoop(() -> new RuntimeApiClient(emulator.runtimeApi()),
-				(invocation) -> new InvocationResponse(invocation.payload(), null), 1, this.exits, InvocationScope.NONE,
-				hooks);
+		RuntimeLoop loop = RuntimeLoop
+			.builder(() -> new RuntimeApiClient(emulator.runtimeApi()),
+					(invocation) -> new InvocationResponse(invocation.payload(), null))
+			.exitHandler(this.exits)
+			.checkpointHooks(hooks)
+			.build();
 		loop.start();
 		this.resources.add(() -> loop.stop(Duration.ofSeconds(5)));
+	}
+
+	private static void awaitUntil(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
 	}
 
 	private static List<String> paths(LambdaEmulator emulator) {

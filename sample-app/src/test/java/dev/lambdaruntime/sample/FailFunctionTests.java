@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +25,12 @@ class FailFunctionTests {
 	void reportsTheExceptionInLambdasErrorShape() {
 		InvokeResult result = this.emulator.invoke("\"anything\"");
 		assertThat(result.functionError()).isEqualTo("Unhandled");
-		assertThat(result.payloadAsString()).startsWith("{\"errorMessage\":\"boom\"")
-			.contains("\"errorType\":\"java.lang.IllegalStateException\"")
-			.contains("\"stackTrace\":[\"dev.lambdaruntime.sample.SampleApplication");
+		JsonContent error = new JsonContent(result.payloadAsString());
+		assertThat(error).extractingPath("$.errorMessage").isEqualTo("boom");
+		assertThat(error).extractingPath("$.errorType").isEqualTo("java.lang.IllegalStateException");
+		assertThat(error).extractingPath("$.stackTrace[0]")
+			.asString()
+			.startsWith("dev.lambdaruntime.sample.SampleApplication");
 	}
 
 	@Test

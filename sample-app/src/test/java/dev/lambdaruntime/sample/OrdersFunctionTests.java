@@ -1,5 +1,7 @@
 package dev.lambdaruntime.sample;
 
+import java.util.Map;
+
 import dev.lambdaruntime.emulator.AutoConfigureLambdaEmulator;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +31,7 @@ class OrdersFunctionTests {
 		InvokeResult result = this.emulator.invoke(Events.load("post-orders.json"));
 		assertThat(result.functionError()).isNull();
 		String id = this.desk.receipts().get(this.desk.receipts().size() - 1).orderId();
-		assertThat(result.payloadAsString()).isEqualTo("{\"statusCode\":201,"
+		assertThat(new JsonContent(result.payloadAsString())).isStrictlyEqualTo("{\"statusCode\":201,"
 				+ "\"headers\":{\"Location\":\"/orders/" + id + "\",\"Content-Type\":\"application/json\"},"
 				+ "\"body\":\"{\\\"orderId\\\":\\\"" + id + "\\\",\\\"item\\\":\\\"book\\\",\\\"quantity\\\":2}\","
 				+ "\"isBase64Encoded\":false}");
@@ -37,10 +40,11 @@ class OrdersFunctionTests {
 	@Test
 	void answers400ForAnInvalidOrder() {
 		String event = Events.load("post-orders.json").replace("\\\"quantity\\\":2", "\\\"quantity\\\":0");
-		assertThat(this.emulator.invoke(event).payloadAsString()).isEqualTo("{\"statusCode\":400,"
-				+ "\"headers\":{\"Content-Type\":\"application/json\"},"
-				+ "\"body\":\"{\\\"message\\\":\\\"An order needs a quantity of at least 1\\\"}\","
-				+ "\"isBase64Encoded\":false}");
+		assertThat(new JsonContent(this.emulator.invoke(event).payloadAsString()))
+			.isStrictlyEqualTo("{\"statusCode\":400,"
+					+ "\"headers\":{\"Content-Type\":\"application/json\"},"
+					+ "\"body\":\"{\\\"message\\\":\\\"An order needs a quantity of at least 1\\\"}\","
+					+ "\"isBase64Encoded\":false}");
 	}
 
 	@Test
@@ -49,9 +53,12 @@ class OrdersFunctionTests {
 			.replace("\"body\": \"{\\\"item\\\":\\\"book\\\",\\\"quantity\\\":2}\"", "\"body\": \"[1, 2]\"");
 		InvokeResult result = this.emulator.invoke(event);
 		assertThat(result.functionError()).isNull();
-		assertThat(result.payloadAsString()).startsWith("{\"statusCode\":400,"
-				+ "\"headers\":{\"Content-Type\":\"application/json\"},"
-				+ "\"body\":\"{\\\"message\\\":\\\"The body is not a valid Order: ");
+		JsonContent answer = new JsonContent(result.payloadAsString());
+		assertThat(answer).extractingPath("$.statusCode").isEqualTo(400);
+		assertThat(answer).extractingPath("$.headers").isEqualTo(Map.of("Content-Type", "application/json"));
+		assertThat(answer).extractingPath("$.body")
+			.asString()
+			.startsWith("{\"message\":\"The body is not a valid Order: ");
 	}
 
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.json.JsonContent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +22,14 @@ class StatsFunctionTests {
 
 	@Test
 	void keepsCountAndMeanAcrossInvocations() {
-		assertThat(this.emulator.invoke("{\"sensor\":\"warm\",\"value\":2.0}").payloadAsString())
-			.isEqualTo("{\"sensor\":\"warm\",\"count\":1,\"mean\":2.0}");
-		assertThat(this.emulator.invoke("{\"sensor\":\"warm\",\"value\":4.0}").payloadAsString())
-			.isEqualTo("{\"sensor\":\"warm\",\"count\":2,\"mean\":3.0}");
-		assertThat(this.emulator.invoke("{\"sensor\":\"other\",\"value\":10.0}").payloadAsString())
-			.isEqualTo("{\"sensor\":\"other\",\"count\":1,\"mean\":10.0}");
-		assertThat(this.emulator.invoke("{\"sensor\":\"warm\",\"value\":9.0}").payloadAsString())
-			.isEqualTo("{\"sensor\":\"warm\",\"count\":3,\"mean\":5.0}");
+		assertThat(new JsonContent(this.emulator.invoke("{\"sensor\":\"warm\",\"value\":2.0}").payloadAsString()))
+			.isStrictlyEqualTo("{\"sensor\":\"warm\",\"count\":1,\"mean\":2.0}");
+		assertThat(new JsonContent(this.emulator.invoke("{\"sensor\":\"warm\",\"value\":4.0}").payloadAsString()))
+			.isStrictlyEqualTo("{\"sensor\":\"warm\",\"count\":2,\"mean\":3.0}");
+		assertThat(new JsonContent(this.emulator.invoke("{\"sensor\":\"other\",\"value\":10.0}").payloadAsString()))
+			.isStrictlyEqualTo("{\"sensor\":\"other\",\"count\":1,\"mean\":10.0}");
+		assertThat(new JsonContent(this.emulator.invoke("{\"sensor\":\"warm\",\"value\":9.0}").payloadAsString()))
+			.isStrictlyEqualTo("{\"sensor\":\"warm\",\"count\":3,\"mean\":5.0}");
 	}
 
 }

@@ -7,8 +7,6 @@ import dev.lambdaruntime.api.Invocation;
 import dev.lambdaruntime.api.LambdaEnvironment;
 import dev.lambdaruntime.benchmarks.functions.BenchmarkFunctions;
 import dev.lambdaruntime.function.FunctionInvocationHandler;
-import dev.lambdaruntime.function.FunctionResolver;
-import dev.lambdaruntime.function.TraceHeaderPublisher;
 import dev.lambdaruntime.loop.InvocationResponse;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,17 +63,20 @@ public class GreetConversionBenchmark {
 			.run();
 		this.catalog = this.context.getBean(FunctionCatalog.class);
 		this.greet = this.catalog.lookup("greet", "application/json");
-		this.handler = new FunctionInvocationHandler(new FunctionResolver(this.catalog).resolve("greet", null, false),
-				LambdaEnvironment.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "benchmark",
-						"AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")::get),
-				this.context.getBean(JsonMapper.class), new TraceHeaderPublisher(1));
+		this.handler = FunctionInvocationHandler.builder(this.catalog, this.context.getBean(JsonMapper.class))
+			.definition("greet")
+			.environment(LambdaEnvironment
+				.from(Map.of("AWS_LAMBDA_FUNCTION_NAME", "benchmark", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")::get))
+			.build();
 		this.message = MessageBuilder.withPayload(EVENT)
 			.setHeader(MessageHeaders.CONTENT_TYPE, "application/json")
 			.build();
-		this.invocation = new Invocation(CannedRuntimeApi.REQUEST_ID, System.currentTimeMillis() + 900_000,
-				"arn:aws:lambda:us-east-1:123456789012:function:benchmark",
-				"Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=0", null, null, null, null,
-				"application/json", EVENT);
+		this.invocation = Invocation.builder(CannedRuntimeApi.REQUEST_ID, EVENT)
+			.deadlineMs(System.currentTimeMillis() + 900_000)
+			.invokedFunctionArn("arn:aws:lambda:us-east-1:123456789012:function:benchmark")
+			.traceId("Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=0")
+			.contentType("application/json")
+			.build();
 	}
 
 	@TearDown(Level.Trial)
