@@ -17,8 +17,6 @@ public final class ExtensionsApiClient implements Closeable {
 
 	private static final String NEXT = BASE_PATH + "/event/next";
 
-	private static final int MAX_ERROR_TEXT = 1024;
-
 	private final HttpConnection connection;
 
 	/**
@@ -45,11 +43,11 @@ public final class ExtensionsApiClient implements Closeable {
 			body.append((i > 0) ? ",\"" : "\"").append(events.get(i)).append('"');
 		}
 		HttpRequest request = HttpRequest.post(REGISTER, body.append("]}").toString().getBytes(StandardCharsets.UTF_8),
-				ExtensionsApiHeaders.NAME, name, "Content-Type", "application/json");
+				RuntimeApiHeaders.EXTENSION_NAME, name, RuntimeApiHeaders.CONTENT_TYPE, ContentTypes.JSON);
 		HttpResponse response = this.connection.exchange(request);
-		String identifier = response.headers().get(ExtensionsApiHeaders.IDENTIFIER);
+		String identifier = response.headers().get(RuntimeApiHeaders.EXTENSION_IDENTIFIER);
 		if (response.status() != 200 || identifier == null || identifier.isBlank()) {
-			throw failure(request, response);
+			throw RuntimeApiClient.failure(request, response);
 		}
 		return identifier.strip();
 	}
@@ -63,11 +61,11 @@ public final class ExtensionsApiClient implements Closeable {
 	 * @throws IOException when the connection fails or the client was closed
 	 */
 	public String next(String identifier) throws IOException {
-		HttpRequest request = new HttpRequest("GET", NEXT, new String[] { ExtensionsApiHeaders.IDENTIFIER, identifier },
-				null, null);
+		HttpRequest request = new HttpRequest("GET", NEXT,
+				new String[] { RuntimeApiHeaders.EXTENSION_IDENTIFIER, identifier }, null, null);
 		HttpResponse response = this.connection.exchange(request);
 		if (response.status() != 200) {
-			throw failure(request, response);
+			throw RuntimeApiClient.failure(request, response);
 		}
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}
@@ -78,24 +76,6 @@ public final class ExtensionsApiClient implements Closeable {
 	@Override
 	public void close() {
 		this.connection.close();
-	}
-
-	private static RuntimeApiException failure(HttpRequest request, HttpResponse response) {
-		byte[] body = response.body();
-		String text = new String(body, 0, Math.min(body.length, MAX_ERROR_TEXT), StandardCharsets.UTF_8);
-		return new RuntimeApiException(request + " answered " + response.status()
-				+ (text.isBlank() ? "" : ": " + text.strip()), response.status());
-	}
-
-	/**
-	 * The Extensions API's header names.
-	 */
-	private static final class ExtensionsApiHeaders {
-
-		static final String NAME = "Lambda-Extension-Name";
-
-		static final String IDENTIFIER = "Lambda-Extension-Identifier";
-
 	}
 
 }

@@ -202,7 +202,7 @@ public final class RuntimeApiClient implements Closeable {
 		};
 	}
 
-	private static RuntimeApiException failure(HttpRequest request, HttpResponse response) {
+	static RuntimeApiException failure(HttpRequest request, HttpResponse response) {
 		byte[] body = response.body();
 		String text = new String(body, 0, Math.min(body.length, MAX_ERROR_TEXT), StandardCharsets.UTF_8);
 		String detail = text.isBlank() ? "" : ": " + text.strip() + ((body.length > MAX_ERROR_TEXT) ? "..." : "");
