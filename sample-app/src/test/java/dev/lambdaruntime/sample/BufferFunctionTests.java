@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +26,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = { "spring.cloud.function.definition=buffer", "sample.buffer.chunk-size=10" })
 @AutoConfigureLambdaEmulator
-@DirtiesContext
 class BufferFunctionTests {
 
 	private static final Path sink = temporaryDirectory();

@@ -85,16 +85,35 @@ class SampleAppProcessIT {
 	}
 
 	@Test
-	void finishesTheInFlightInvocationOnSigterm() throws Exception {
+	void onSigtermFinishesTheInFlightInvocationWithinTheGracePeriodAndExitsZero() throws Exception {
 		try (LambdaEmulator emulator = emulator()) {
-			this.process = start(emulator, "slow");
+			this.process = start(emulator, "slow", Map.of("LAMBDA_RUNTIME_SHUTDOWN_GRACE_PERIOD", "450ms"));
 			emulator.invoke("{\"ms\":1}");
-			CompletableFuture<InvokeResult> slow = CompletableFuture.supplyAsync(() -> emulator.invoke("{\"ms\":1500}"));
+			CompletableFuture<InvokeResult> slow = CompletableFuture.supplyAsync(() -> emulator.invoke("{\"ms\":200}"));
 			awaitLog(" of slow with ", 2);
 			this.process.destroy();
 			assertThat(new JsonContent(slow.get(30, TimeUnit.SECONDS).payloadAsString()))
-				.isStrictlyEqualTo("{\"slept\":1500}");
+				.isStrictlyEqualTo("{\"slept\":200}");
 			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).as(log()).isZero();
+			assertThat(log()).contains("Shutting down within 500 ms");
+		}
+	}
+
+	@Test
+	void onSigtermReportsAnInvocationThatOutlivesTheGracePeriodAsFailed() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "slow");
+			emulator.invoke("{\"ms\":1}");
+			CompletableFuture<InvokeResult> slow = CompletableFuture.supplyAsync(() -> emulator.invoke("{\"ms\":5000}"));
+			awaitLog(" of slow with ", 2);
+			this.process.destroy();
+			InvokeResult failed = slow.get(30, TimeUnit.SECONDS);
+			assertThat(failed.functionError()).isEqualTo("Unhandled");
+			assertThat(failed.payloadAsString()).contains("\"errorType\":\"Runtime.ExitError\"")
+				.contains("did not finish within the grace period of 150 ms");
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).as(log()).isZero();
 		}
 	}
 
@@ -137,7 +156,7 @@ class SampleAppProcessIT {
 		assertThat(JAR).exists();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-		if (variables.isEmpty()) {
+		if (!variables.containsKey("AWS_LAMBDA_LOG_LEVEL")) {
 			command.add("--logging.level.dev.lambdaruntime=DEBUG");
 		}
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -13,8 +13,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Starts an emulator before the context refreshes, puts its address first in the environment as
- * {@code lambda.runtime.api}, registers it as the {@code lambdaEmulator} bean, and closes it with the context; its
- * shutdown phase closes the context, as SIGTERM would through Spring Boot's shutdown hook. Equal settings make equal
+ * {@code lambda.runtime.api}, registers it as the {@code lambdaEmulator} bean, and closes it with the context
+ * ({@link LambdaEmulatorShutdownListener} makes its shutdown phase close the context). Equal settings make equal
  * customizers, so Spring's context cache shares contexts (and emulators) between test classes.
  */
 final class LambdaEmulatorContextCustomizer implements ContextCustomizer {
@@ -37,7 +37,6 @@ final class LambdaEmulatorContextCustomizer implements ContextCustomizer {
 			.addFirst(new MapPropertySource(BEAN_NAME, Map.of(PROPERTY, emulator.runtimeApi())));
 		context.getBeanFactory().registerSingleton(BEAN_NAME, emulator);
 		context.addApplicationListener(new Closer(context, emulator));
-		emulator.addShutdownListener(context::close);
 	}
 
 	@Override
