@@ -78,10 +78,18 @@ public final class GracefulShutdown {
 		return true;
 	}
 
+	/**
+	 * On a non-daemon thread of its own: the JVM runs signal handlers on daemon threads, and would exit, cutting the
+	 * shutdown short, as soon as the loop's workers (its last non-daemon threads) stop.
+	 */
 	private void onSigterm() {
-		if (run() && this.exitOnSigterm) {
-			this.exit.run();
-		}
+		Thread shutdown = new Thread(() -> {
+			if (run() && this.exitOnSigterm) {
+				this.exit.run();
+			}
+		}, "lambda-runtime-shutdown");
+		shutdown.setDaemon(false);
+		shutdown.start();
 	}
 
 }

@@ -96,7 +96,7 @@ class SampleAppProcessIT {
 				.isStrictlyEqualTo("{\"slept\":200}");
 			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(this.process.exitValue()).as(log()).isZero();
-			assertThat(log()).contains("Shutting down within 500 ms");
+			assertThat(log()).contains("Shutting down within 500 ms").containsPattern("Shut down in \\d+ ms");
 		}
 	}
 
