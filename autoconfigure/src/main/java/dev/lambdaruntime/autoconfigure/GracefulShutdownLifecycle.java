@@ -1,5 +1,7 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.util.concurrent.CompletableFuture;
+
 import dev.lambdaruntime.shutdown.GracefulShutdown;
 import dev.lambdaruntime.shutdown.InternalExtension;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +22,11 @@ final class GracefulShutdownLifecycle implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(GracefulShutdownLifecycle.class);
 
-	private final @Nullable String endpoint;
-
 	private final GracefulShutdown shutdown;
 
 	private final boolean trapSigterm;
+
+	private final @Nullable CompletableFuture<@Nullable InternalExtension> registration;
 
 	private @Nullable InternalExtension extension;
 
@@ -38,22 +40,39 @@ final class GracefulShutdownLifecycle implements SmartLifecycle {
 	 * API ({@code AWS_LAMBDA_RUNTIME_API}), not for one named by {@code lambda.runtime.api} (tests, embedded emulators)
 	 */
 	GracefulShutdownLifecycle(@Nullable String endpoint, GracefulShutdown shutdown, boolean trapSigterm) {
-		this.endpoint = endpoint;
 		this.shutdown = shutdown;
 		this.trapSigterm = trapSigterm;
+		// Registered while the rest of the context is made: the first request loads and warms the HTTP client, which
+		// is cheaper beside the context's own work than before the loop's first poll.
+		this.registration = (endpoint != null) ? register(endpoint) : null;
 	}
 
+	/**
+	 * Waits for the registration, which must be done before the loop's first poll, and takes over SIGTERM.
+	 */
 	@Override
 	public void start() {
 		this.running = true;
-		if (this.endpoint == null) {
+		if (this.registration == null) {
 			logger.debug("No Lambda Runtime API to register the internal extension with");
 			return;
 		}
-		this.extension = InternalExtension.register(this.endpoint);
+		long start = System.nanoTime();
+		this.extension = this.registration.join();
 		if (this.extension != null && this.trapSigterm) {
 			this.shutdown.trapSigterm();
 		}
+		logger.debug("Graceful shutdown ready in {} µs: extension {}, SIGTERM {}", (System.nanoTime() - start) / 1000,
+				(this.extension != null) ? "registered" : "not registered",
+				(this.extension != null && this.trapSigterm) ? "taken over" : "left to the JVM");
+	}
+
+	private static CompletableFuture<@Nullable InternalExtension> register(String endpoint) {
+		return CompletableFuture.supplyAsync(() -> InternalExtension.register(endpoint), (task) -> {
+			Thread thread = new Thread(task, "lambda-runtime-extension-registration");
+			thread.setDaemon(true);
+			thread.start();
+		});
 	}
 
 	@Override
