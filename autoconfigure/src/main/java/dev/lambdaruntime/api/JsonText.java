@@ -1,16 +1,21 @@
 package dev.lambdaruntime.api;
 
 /**
- * Writes JSON string literals, so the core needs no JSON library.
+ * Writes JSON string literals, so the core (and the metrics it writes) needs no JSON library; internal to the runtime.
  */
-final class JsonText {
+public final class JsonText {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private JsonText() {
 	}
 
-	static void appendString(StringBuilder json, String value) {
+	/**
+	 * Appends a JSON string literal, quotes included.
+	 * @param json where to append
+	 * @param value the string
+	 */
+	public static void appendString(StringBuilder json, String value) {
 		append(json, value, false);
 	}
 

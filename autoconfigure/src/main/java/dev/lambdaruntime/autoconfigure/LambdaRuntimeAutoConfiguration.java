@@ -13,6 +13,7 @@ import dev.lambdaruntime.loop.CheckpointHooks;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.logging.RequestIdMdc;
 import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationHandlerDecorator;
 import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
 import dev.lambdaruntime.shutdown.GracefulShutdown;
@@ -120,12 +121,14 @@ public final class LambdaRuntimeAutoConfiguration {
 
 		@Bean
 		RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
-				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment) {
+				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
+				ObjectProvider<InvocationHandlerDecorator> decorators) {
 			String endpoint = endpoint(properties, lambdaEnvironment);
 			int workers = workers(properties, lambdaEnvironment);
 			// Under SnapStart the loop runs org.crac's hooks around /runtime/restore/next before taking events.
 			CheckpointHooks hooks = lambdaEnvironment.isSnapStart() ? new CracCheckpointHooks() : null;
-			RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(endpoint), handler)
+			InvocationHandler served = InvocationHandlerDecorator.decorate(handler, decorators.orderedStream().toList());
+			RuntimeLoop loop = RuntimeLoop.builder(() -> new RuntimeApiClient(endpoint), served)
 				.workers(workers)
 				.exitHandler(exitHandler)
 				.scope(scope)

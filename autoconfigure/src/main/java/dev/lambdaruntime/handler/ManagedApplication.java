@@ -7,6 +7,7 @@ import java.util.Enumeration;
 import java.util.jar.Manifest;
 
 import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationHandlerDecorator;
 import dev.lambdaruntime.loop.InvocationScope;
 import org.jspecify.annotations.Nullable;
 
@@ -34,11 +35,13 @@ final class ManagedApplication {
 
 	private ManagedApplication(ConfigurableApplicationContext context) {
 		this.context = context;
-		this.handler = context.getBeanProvider(InvocationHandler.class).getIfUnique(() -> {
+		InvocationHandler handler = context.getBeanProvider(InvocationHandler.class).getIfUnique(() -> {
 			throw new IllegalStateException("The application started, but has no InvocationHandler to serve events: "
 					+ "is lambda.runtime.enabled false, or is there no function (spring-cloud-function-context and "
 					+ "a Function, Consumer or Supplier bean)?");
 		});
+		this.handler = InvocationHandlerDecorator.decorate(handler,
+				context.getBeanProvider(InvocationHandlerDecorator.class).orderedStream().toList());
 		this.scope = context.getBeanProvider(InvocationScope.class).getIfUnique(() -> InvocationScope.NONE);
 		this.invocations = new ContextInvocation(
 				context.getBeanProvider(JsonMapper.class).getIfUnique(() -> JsonMapper.builder().build()));

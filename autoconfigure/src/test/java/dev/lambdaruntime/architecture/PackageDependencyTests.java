@@ -12,9 +12,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring, and the
- * logging support stays below the auto-configuration and out of the core, the function bridge knows nothing of the
- * AWS event shapes built on it, and the graceful shutdown sits on the core alone. Also one logging facade per layer: the JDK's {@code System.Logger} in the core, SLF4J
- * everywhere else.
+ * logging support stays below the auto-configuration and out of the core, and the function bridge knows nothing of the
+ * AWS event shapes built on it; the metrics sit on the loop and Micrometer, used by the auto-configuration alone, and
+ * the graceful shutdown on the core alone. Also one logging facade per layer: the JDK's {@code System.Logger} in the
+ * core, SLF4J everywhere else.
  */
 class PackageDependencyTests {
 
@@ -167,6 +168,27 @@ class PackageDependencyTests {
 			.resideInAnyPackage("java..", "org.jspecify..", "tools.jackson..", "org.springframework..",
 					"com.amazonaws.services.lambda.runtime..", "dev.lambdaruntime.api..", "dev.lambdaruntime.loop..",
 					"dev.lambdaruntime.handler..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void metricsUseTheLoopAndMicrometerOnly() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.metrics..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.slf4j..", "io.micrometer..", "dev.lambdaruntime.api..",
+					"dev.lambdaruntime.loop..", "dev.lambdaruntime.metrics..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothingButTheAutoConfigurationUsesTheMetrics() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.lambdaruntime.metrics..", "dev.lambdaruntime.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.lambdaruntime.metrics..")
 			.check(CLASSES);
 	}
 

@@ -11,6 +11,8 @@ import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.loop.RecordingExitHandler;
+import dev.lambdaruntime.metrics.EmfDocument;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,11 +178,37 @@ class LambdaLogOutputTests {
 			.satisfies((line) -> assertThat(line).containsEntry("service", "orders"));
 	}
 
+	@Test
+	void writesEachMetricsDocumentAsALineOfItsOwnBesideTheJsonLog(CapturedOutput output) {
+		run(MeteredConfiguration.class, "count", "--AWS_LAMBDA_LOG_FORMAT=JSON", "--AWS_LAMBDA_FUNCTION_NAME=counter");
+		InvokeResult first = this.emulator.invoke("\"one\"");
+		InvokeResult second = this.emulator.invoke("\"two\"");
+		this.context.close();
+		List<Map<String, Object>> lines = jsonLines(output);
+		List<EmfDocument> documents = EmfDocument.parseAll(output.getAll());
+		assertThat(documents).filteredOn((document) -> document.units().containsKey("counted"))
+			.extracting(EmfDocument::requestId)
+			.containsExactly(first.requestId(), second.requestId());
+		// A document is a line of its own, not a log record's message: CloudWatch reads it as EMF.
+		assertThat(lines).filteredOn((line) -> line.containsKey("_aws"))
+			.hasSameSizeAs(documents)
+			.noneMatch((line) -> line.containsKey("message"));
+		assertThat(lines).filteredOn((line) -> !line.containsKey("_aws"))
+			.allSatisfy((line) -> assertThat(line).containsKeys("timestamp", "level", "message", "logger"))
+			.filteredOn((line) -> "Counting".equals(line.get("message")))
+			.extracting((line) -> line.get("requestId"))
+			.containsExactly(first.requestId(), second.requestId());
+	}
+
 	private void run(String... arguments) {
+		run(ShoutConfiguration.class, "shout", arguments);
+	}
+
+	private void run(Class<?> configuration, String function, String... arguments) {
 		List<String> all = new ArrayList<>(List.of(arguments));
 		all.add("--lambda.runtime.api=" + this.emulator.runtimeApi());
-		all.add("--spring.cloud.function.definition=shout");
-		this.context = new SpringApplicationBuilder(ShoutConfiguration.class).web(WebApplicationType.NONE)
+		all.add("--spring.cloud.function.definition=" + function);
+		this.context = new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.registerShutdownHook(false)
 			.run(all.toArray(String[]::new));
@@ -216,6 +244,29 @@ class LambdaLogOutputTests {
 				logger.info("Shouting");
 				logger.warn("Careful");
 				return input.toUpperCase(Locale.ROOT);
+			};
+		}
+
+		@Bean
+		ExitHandler recordingExitHandler() {
+			return new RecordingExitHandler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ContextFunctionCatalogAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class,
+			LambdaMetricsAutoConfiguration.class })
+	static class MeteredConfiguration {
+
+		private static final Logger logger = LoggerFactory.getLogger(LambdaLogOutputTests.class);
+
+		@Bean
+		Function<String, String> count(MeterRegistry registry) {
+			return (input) -> {
+				logger.info("Counting");
+				registry.counter("counted").increment();
+				return input;
 			};
 		}
 

@@ -1,5 +1,6 @@
 package dev.lambdaruntime.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,7 @@ import dev.lambdaruntime.function.FunctionResolutionException;
 import dev.lambdaruntime.handler.ManagedHandlerMarker;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.loop.InvocationHandler;
+import dev.lambdaruntime.loop.InvocationHandlerDecorator;
 import dev.lambdaruntime.loop.InvocationResponse;
 import dev.lambdaruntime.loop.RecordingExitHandler;
 import dev.lambdaruntime.snapstart.CracPriming;
@@ -25,6 +27,7 @@ import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,6 +148,16 @@ class LambdaRuntimeAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(FunctionInvocationHandler.class);
 				assertThat(context).hasSingleBean(InvocationHandler.class);
 				assertThat(this.emulator.invoke("{}").payloadAsString()).isEqualTo("\"custom\"");
+			});
+	}
+
+	@Test
+	void servesEventsThroughTheInvocationHandlerDecoratorsInOrder() {
+		this.contextRunner.withUserConfiguration(DecoratorConfiguration.class)
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(FunctionInvocationHandler.class);
+				assertThat(this.emulator.invoke("\"lambda\"").payloadAsString()).isEqualTo("{\"outer\":[\"LAMBDA\"]}");
 			});
 	}
 
@@ -287,6 +300,30 @@ class LambdaRuntimeAutoConfigurationTests {
 		@Bean
 		InvocationHandler customHandler() {
 			return (invocation) -> new InvocationResponse("\"custom\"".getBytes(), "application/json");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DecoratorConfiguration {
+
+		@Bean
+		@Order(1)
+		InvocationHandlerDecorator innerDecorator() {
+			return (handler) -> wrap(handler, "[", "]");
+		}
+
+		@Bean
+		@Order(2)
+		InvocationHandlerDecorator outerDecorator() {
+			return (handler) -> wrap(handler, "{\"outer\":", "}");
+		}
+
+		private static InvocationHandler wrap(InvocationHandler handler, String before, String after) {
+			return (invocation) -> {
+				String body = new String(handler.handle(invocation).body(), StandardCharsets.UTF_8);
+				return new InvocationResponse((before + body + after).getBytes(StandardCharsets.UTF_8), null);
+			};
 		}
 
 	}

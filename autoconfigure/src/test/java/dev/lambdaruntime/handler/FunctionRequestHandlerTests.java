@@ -16,6 +16,8 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.lambdaruntime.function.LambdaHeaders;
 import dev.lambdaruntime.loop.ExitHandler;
 import org.junit.jupiter.api.AfterEach;
+import dev.lambdaruntime.metrics.CapturedMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -95,6 +97,17 @@ class FunctionRequestHandlerTests {
 	}
 
 	@Test
+	void writesWhatEachInvocationRecordedBeforeItReturns() throws IOException {
+		OrdersHandler handler = new OrdersHandler(this.applications);
+		CapturedMetrics metrics = handler.application().context().getBean(CapturedMetrics.class);
+		call(handler, "\"book\"", new TestContext("req-6"));
+		call(handler, "\"pen\"", new TestContext("req-7"));
+		assertThat(metrics.documents()).filteredOn((document) -> document.units().containsKey("orders.placed"))
+			.extracting((document) -> document.requestId() + "=" + document.values("orders.placed"))
+			.containsExactly("req-6=[1.0]", "req-7=[1.0]");
+	}
+
+	@Test
 	void namesBothWaysToFindTheApplicationWhenThereIsNone() {
 		assertThatIllegalStateException().isThrownBy(FunctionRequestHandler::new)
 			.withMessageContaining("MAIN_CLASS")
@@ -127,6 +140,14 @@ class FunctionRequestHandlerTests {
 
 		WordsHandler(ManagedApplications applications) {
 			super(WordsApplication.class, applications);
+		}
+
+	}
+
+	static class OrdersHandler extends FunctionRequestHandler {
+
+		OrdersHandler(ManagedApplications applications) {
+			super(OrdersApplication.class, applications);
 		}
 
 	}
@@ -190,6 +211,25 @@ class FunctionRequestHandlerTests {
 			return (input) -> {
 				throw new IllegalStateException("out of stock");
 			};
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class OrdersApplication {
+
+		@Bean
+		Function<String, String> order(MeterRegistry registry) {
+			return (item) -> {
+				registry.counter("orders.placed").increment();
+				return item.toUpperCase(Locale.ROOT);
+			};
+		}
+
+		@Bean
+		CapturedMetrics capturedMetrics() {
+			return new CapturedMetrics();
 		}
 
 	}

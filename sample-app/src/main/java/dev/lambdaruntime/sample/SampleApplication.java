@@ -8,8 +8,11 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.lambdaruntime.events.EventHeaders;
 import dev.lambdaruntime.function.LambdaHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Demo functions; choose one with {@code spring.cloud.function.definition} (or {@code SPRING_CLOUD_FUNCTION_DEFINITION}).
  */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @EnableConfigurationProperties(BufferProperties.class)
 public class SampleApplication {
 
@@ -176,9 +179,15 @@ public class SampleApplication {
 		return desk::place;
 	}
 
+	/**
+	 * The order desk, counting orders in the application's meter registry: on Lambda the runtime's, which writes
+	 * them as CloudWatch metrics with each invocation; elsewhere a simple in-memory one.
+	 * @param registry the application's meter registry, if any
+	 * @return the desk
+	 */
 	@Bean
-	OrderDesk orderDesk() {
-		return new OrderDesk();
+	OrderDesk orderDesk(ObjectProvider<MeterRegistry> registry) {
+		return new OrderDesk(registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	/**

@@ -34,7 +34,7 @@ import org.springframework.test.json.JsonContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged {@code sample-app-managed-runtime.zip} behind {@link FunctionRequestHandler}, run the way Lambda's
+ * The packaged {@code target/lambda/managed.zip} behind {@link FunctionRequestHandler}, run the way Lambda's
  * managed {@code java21} and {@code java25} runtimes run it: AWS's runtime interface client on its own class path, the
  * zip unpacked as the task root it loads the function from, a real process against the emulator.
  */
@@ -42,7 +42,7 @@ class ManagedRuntimeHandlerIT {
 
 	private static final String HANDLER = FunctionRequestHandler.class.getName() + "::handleRequest";
 
-	private static final Path ZIP = Path.of("target", "sample-app-managed-runtime.zip");
+	private static final Path ZIP = Path.of("target", "lambda", "managed.zip");
 
 	@TempDir
 	Path logs;

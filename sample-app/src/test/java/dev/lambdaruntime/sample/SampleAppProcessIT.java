@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.RuntimeRequest;
+import dev.lambdaruntime.metrics.EmfDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,12 +76,46 @@ class SampleAppProcessIT {
 			assertThat(lines).anySatisfy((line) -> assertThat((String) line.get("message"))
 				.startsWith("Lambda runtime started: function 'fail' as sample, custom runtime, 1 worker, init "));
 			assertThat(lines).filteredOn((line) -> failed.requestId().equals(line.get("requestId")))
+				.filteredOn((line) -> !line.containsKey("_aws"))
 				.singleElement()
 				.satisfies((line) -> assertThat(line).containsEntry("level", "ERROR")
 					.containsEntry("logger", "dev.lambdaruntime.loop.Worker")
 					.containsEntry("errorType", "java.lang.IllegalStateException")
 					.containsEntry("errorMessage", "boom"));
 			assertThat(log()).doesNotContain("4111111111111111");
+		}
+	}
+
+	@Test
+	void writesTheOrdersMetricsAsEmfLinesBesideLambdasJsonLog() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "orders", Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON"));
+			List<String> requestIds = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				InvokeResult placed = emulator.invoke(Events.load("post-orders.json"));
+				assertThat(placed.payloadAsString()).startsWith("{\"statusCode\":201");
+				requestIds.add(placed.requestId());
+			}
+			this.process.destroy();
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			// Every line is JSON: log records and EMF documents alike, each on a line of its own.
+			for (String line : log().split("\n")) {
+				if (!line.isBlank()) {
+					assertThat(json.readValue(line, new TypeReference<Map<String, Object>>() {
+					})).satisfiesAnyOf((record) -> assertThat(record).containsKeys("level", "message"),
+							(document) -> assertThat(document).containsKey("_aws").doesNotContainKey("message"));
+				}
+			}
+			List<EmfDocument> documents = EmfDocument.parseAll(log());
+			assertThat(EmfDocument.sum(documents, "ColdStart")).isEqualTo(1);
+			assertThat(documents).filteredOn((document) -> document.units().containsKey("orders.placed"))
+				.allSatisfy((document) -> {
+					assertThat(document.namespace()).isEqualTo("sample-app");
+					assertThat(document.member("function_name")).isEqualTo("sample");
+					assertThat(document.values("orders.quantity")).containsExactly(2.0);
+				})
+				.extracting(EmfDocument::requestId)
+				.containsExactlyElementsOf(requestIds);
 		}
 	}
 
@@ -141,6 +176,12 @@ class SampleAppProcessIT {
 				.startsWith("/2018-06-01/runtime/restore/next", "/2018-06-01/runtime/invocation/next");
 			assertThat(log()).contains("Primed the function before the snapshot: 1 invocation(s) of the sample event")
 				.contains("function 'stats' as sample, custom runtime, SnapStart");
+			// The restored copy's first invocation says so; priming, before the snapshot, wrote no metrics.
+			assertThat(EmfDocument.parseAll(log())).singleElement().satisfies((document) -> {
+				assertThat(document.requestId()).isEqualTo(first.requestId());
+				assertThat(document.values("ColdStart")).containsExactly(1.0);
+				assertThat(document.values("SnapStartRestore")).containsExactly(1.0);
+			});
 		}
 	}
 
@@ -156,7 +197,7 @@ class SampleAppProcessIT {
 		assertThat(JAR).exists();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
-		if (!variables.containsKey("AWS_LAMBDA_LOG_LEVEL")) {
+		if (variables.keySet().stream().noneMatch((name) -> name.startsWith("AWS_LAMBDA_LOG_"))) {
 			command.add("--logging.level.dev.lambdaruntime=DEBUG");
 		}
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -100,7 +100,7 @@ public final class BenchmarkMain {
 		String java = options.java;
 		List<Contender> contenders = new ArrayList<>();
 		for (String key : List.of(Contender.OURS_JAR, Contender.OURS_ZIP, Contender.SCF, Contender.RIC,
-				Contender.FLOOR, Contender.SPRING_FLOOR, Contender.OURS_MANAGED)) {
+				Contender.FLOOR, Contender.SPRING_FLOOR, Contender.OURS_MANAGED, Contender.OURS_NO_METRICS)) {
 			if (!options.contenders.contains(key)) {
 				continue;
 			}
@@ -153,7 +153,7 @@ public final class BenchmarkMain {
 				}
 				case Contender.OURS_MANAGED -> {
 					// The managed Java runtime's way: AWS's client on its own class path, our zip as the task root.
-					Path task = unzip(required(root.resolve("sample-app/target/sample-app-managed-runtime.zip")),
+					Path task = unzip(required(root.resolve("sample-app/target/lambda/managed.zip")),
 							work.resolve("managed"));
 					Path lib = required(root.resolve("benchmarks/ric-function-invoker/target/lib"));
 					String handler = "dev.lambdaruntime.handler.FunctionRequestHandler::handleRequest";
@@ -162,6 +162,14 @@ public final class BenchmarkMain {
 							task, (function) -> Map.of("_HANDLER", handler, "MAIN_CLASS",
 									"dev.lambdaruntime.sample.SampleApplication", "SPRING_CLOUD_FUNCTION_DEFINITION",
 									function)));
+				}
+				case Contender.OURS_NO_METRICS -> {
+					// (1) with the EMF metrics turned off: what the metrics cost per invocation.
+					Path jar = required(root.resolve("sample-app/target/sample-app.jar"));
+					contenders.add(new Contender(key, 8, "ours, java -jar sample-app.jar, metrics off", List.of(java,
+							"-jar", jar.toString()), jar.getParent(), (function) -> Map.of(
+									"SPRING_CLOUD_FUNCTION_DEFINITION", function, "LAMBDA_RUNTIME_METRICS_ENABLED",
+									"false")));
 				}
 				default -> throw new IllegalStateException(key);
 			}

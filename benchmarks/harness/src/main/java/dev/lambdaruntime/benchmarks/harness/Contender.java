@@ -32,6 +32,8 @@ record Contender(String key, int number, String title, List<String> command, Pat
 
 	static final String OURS_MANAGED = "ours-managed";
 
+	static final String OURS_NO_METRICS = "ours-no-metrics";
+
 	String label() {
 		return "(" + this.number + ") " + this.title;
 	}

@@ -20,7 +20,7 @@ final class Options {
 	String java = ProcessHandle.current().info().command().orElse("java");
 
 	List<String> contenders = new ArrayList<>(List.of(Contender.OURS_JAR, Contender.OURS_ZIP, Contender.SCF,
-			Contender.RIC, Contender.FLOOR, Contender.SPRING_FLOOR, Contender.OURS_MANAGED));
+			Contender.RIC, Contender.FLOOR, Contender.SPRING_FLOOR, Contender.OURS_MANAGED, Contender.OURS_NO_METRICS));
 
 	List<String> jvmArgs = new ArrayList<>();
 
@@ -106,8 +106,9 @@ final class Options {
 				  --slow-ms N           how long slow sleeps (default 100)
 				  --slow-single N       slow invocations one at a time: the single-worker figure (default 10)
 				  --slow-rounds N       slow invocations N x concurrency, that many out at once (default 4)
-				  --contenders a,b      among ours-jar, ours-zip, scf, ric, floor, spring-floor, ours-managed (default all)
-				  --zip PATH            our function.zip; ours-zip is skipped without it
+				  --contenders a,b      among ours-jar, ours-zip, scf, ric, floor, spring-floor, ours-managed,
+				                        ours-no-metrics (default all)
+				  --zip PATH            our function.zip (run.sh gives sample-app/target/lambda/function.zip); ours-zip is skipped without it
 				  --java PATH           the java every JVM contender runs on (default: the harness's own)
 				  --memory MB           AWS_LAMBDA_FUNCTION_MEMORY_SIZE, also -XX:MaxRAM as Lambda's limit (and Serial GC below 1792 MB, as the JVM picks in such a container); 0: none
 				  --jvm-arg ARG         extra JVM option for every contender (JAVA_TOOL_OPTIONS), repeatable

@@ -49,6 +49,9 @@ final class Report {
 		if (has(Contender.OURS_MANAGED) && has(Contender.RIC)) {
 			ratios(md, Contender.RIC, "AWS RIC + SCF's FunctionInvoker (4): the same client, another handler");
 		}
+		if (has(Contender.OURS_JAR) && has(Contender.OURS_NO_METRICS)) {
+			ratios(md, Contender.OURS_NO_METRICS, "(8), the same jar with metrics off: what the EMF metrics add");
+		}
 		goals(md);
 		runs(md);
 		problems(md);

@@ -1,0 +1,45 @@
+package dev.lambdaruntime.maven;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BootstrapTests {
+
+	@TempDir
+	Path taskRoot;
+
+	@Test
+	void runsTheExtractedAppOnTheBundledJreWithTheCacheFromTheTaskRoot() {
+		String script = new Bootstrap(false, List.of()).script();
+		assertThat(script).startsWith("#!/bin/sh\n")
+			.contains("cd \"${LAMBDA_TASK_ROOT:-$(dirname \"$0\")}\"")
+			.contains("aot=\"-XX:AOTCache=app.aot\"")
+			.endsWith("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m $aot -jar app/app.jar\n")
+			.doesNotContain("spring.aot.enabled");
+	}
+
+	@Test
+	void turnsSpringAotOnOnlyWhenTheJarHasIt() {
+		assertThat(new Bootstrap(true, List.of()).script()).contains(" $aot -Dspring.aot.enabled=true -jar app/app.jar\n");
+	}
+
+	@Test
+	void addsTheConfiguredJvmOptionsBeforeTheJar() {
+		assertThat(new Bootstrap(false, List.of("-Xss512k", "-Dapp.mode=lambda")).script())
+			.endsWith("$aot -Xss512k -Dapp.mode=lambda -jar app/app.jar\n");
+	}
+
+	@Test
+	void isWrittenExecutable() throws Exception {
+		Path file = new Bootstrap(false, List.of()).writeTo(this.taskRoot);
+		assertThat(file).isEqualTo(this.taskRoot.resolve("bootstrap"));
+		assertThat(Files.isExecutable(file)).isTrue();
+	}
+
+}
