@@ -21,7 +21,8 @@ public record ShutdownBudget(Duration total, Duration gracePeriod) {
 	 */
 	public ShutdownBudget {
 		if (total.isNegative() || total.isZero() || gracePeriod.isNegative()) {
-			throw new IllegalArgumentException("The shutdown budget must be positive and its grace period not negative");
+			throw new IllegalArgumentException(
+					"The shutdown budget must be positive and its grace period not negative");
 		}
 		if (gracePeriod.compareTo(total) > 0) {
 			throw new IllegalArgumentException("The grace period (" + gracePeriod.toMillis()

@@ -90,7 +90,8 @@ class SampleAppShutdownIT {
 		int inFlightAtSpinDown = 0;
 		int next = 0;
 		for (int spindown = 1; spindown <= SPINDOWNS; spindown++) {
-			for (int i = random.nextInt(4); i > 0; i--) {
+			// At least one first, so the runtime is up (and registered) before the spin-down comes.
+			for (int i = 1 + random.nextInt(4); i > 0; i--) {
 				String id = "e" + (next++);
 				record(invoke(id, 0), id, acknowledged, failed);
 			}
@@ -119,8 +120,7 @@ class SampleAppShutdownIT {
 			.map((result) -> Integer.parseInt(result.group(1)))
 			.sorted()
 			.toList();
-		// A spin-down during a runtime's init (before it registered) is SIGKILL alone; every other one ends in time.
-		assertThat(closes).isNotEmpty();
+		assertThat(closes).hasSizeGreaterThanOrEqualTo(SPINDOWNS);
 		assertThat(printed()).doesNotContain("did not end within 500 ms");
 		System.out.printf("%d SIGTERMs, each shut down within the budget: median %d ms, max %d ms%n", closes.size(),
 				closes.get(closes.size() / 2), closes.get(closes.size() - 1));

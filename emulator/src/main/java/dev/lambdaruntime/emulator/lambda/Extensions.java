@@ -167,9 +167,8 @@ final class Extensions {
 				return Poll.refused("Extension.UnknownExtensionIdentifier", "Unknown Lambda-Extension-Identifier");
 			}
 			if (extension.state == State.EXITED || (init && !this.open)) {
-				return Poll.refused("Extension.InvalidExtensionState", "State transition from "
-						+ extension.state.word() + " to " + (init ? "InitError" : "ExitError") + " failed for extension "
-						+ id);
+				return Poll.refused("Extension.InvalidExtensionState", "State transition from " + extension.state.word()
+						+ " to " + (init ? "InitError" : "ExitError") + " failed for extension " + id);
 			}
 			extension.state = State.EXITED;
 			extension.queue.clear();
