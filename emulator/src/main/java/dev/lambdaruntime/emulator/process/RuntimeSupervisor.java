@@ -334,8 +334,11 @@ final class RuntimeSupervisor implements InvocationListener {
 				this.killed = true;
 			}
 		}
-		target.descendants().forEach(ProcessHandle::destroyForcibly);
+		// The whole tree at once, as Lambda ends the sandbox: the runtime first, so that it runs nothing more (a shell
+		// would run its SIGTERM trap as soon as its child died), then the children it had.
+		List<ProcessHandle> children = target.descendants().toList();
 		target.destroyForcibly();
+		children.forEach(ProcessHandle::destroyForcibly);
 	}
 
 }

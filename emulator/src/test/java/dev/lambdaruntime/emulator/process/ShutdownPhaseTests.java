@@ -100,6 +100,7 @@ class ShutdownPhaseTests {
 			.until(() -> this.capture.printed().contains("the runtime ended"));
 		assertThat(this.capture.printed()).contains("shutdown (timeout): SIGTERM to the runtime")
 			.contains("did not end within 500 ms of SIGTERM: SIGKILL")
+			.contains("the runtime ended (exit status 137)")
 			.doesNotContain("got SIGTERM");
 		assertThat(invoke("{\"n\":2}")).isEqualTo("{\"echo\":{\"n\":2}}");
 	}
