@@ -34,8 +34,16 @@ record RuntimeApiDetection(@Nullable String endpoint, String reason, boolean man
 	 * @param beanFactory its bean factory, where the managed runtime's handler leaves its mark, or {@code null}
 	 */
 	static RuntimeApiDetection detect(Environment environment, @Nullable BeanFactory beanFactory) {
-		return detect(bind(environment), LambdaEnvironment.from(environment::getProperty),
-				ManagedHandlerMarker.isPresent(beanFactory));
+		return detect(environment, ManagedHandlerMarker.isPresent(beanFactory));
+	}
+
+	/**
+	 * Decides before the application context exists: as the application's environment is prepared.
+	 * @param environment the application's environment
+	 * @param managedHandler whether {@link FunctionRequestHandler} starts the application
+	 */
+	static RuntimeApiDetection detect(Environment environment, boolean managedHandler) {
+		return detect(bind(environment), LambdaEnvironment.from(environment::getProperty), managedHandler);
 	}
 
 	/**

@@ -12,7 +12,6 @@ import dev.lambdaruntime.loop.InvocationScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +49,8 @@ final class ManagedApplication {
 	static ManagedApplication start(Class<?> applicationClass) {
 		SpringApplication application = new SpringApplication(applicationClass);
 		application.setMainApplicationClass(applicationClass);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.addInitializers(ManagedHandlerMarker::register);
+		// Marked, the auto-configuration's environment post-processing also keeps a web server from starting.
+		ManagedHandlerMarker.mark(application);
 		return new ManagedApplication(application.run());
 	}
 

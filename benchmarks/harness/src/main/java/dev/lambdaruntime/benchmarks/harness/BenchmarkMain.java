@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -100,7 +101,8 @@ public final class BenchmarkMain {
 		String java = options.java;
 		List<Contender> contenders = new ArrayList<>();
 		for (String key : List.of(Contender.OURS_JAR, Contender.OURS_ZIP, Contender.SCF, Contender.RIC,
-				Contender.FLOOR, Contender.SPRING_FLOOR, Contender.OURS_MANAGED, Contender.OURS_NO_METRICS)) {
+				Contender.FLOOR, Contender.SPRING_FLOOR, Contender.OURS_MANAGED, Contender.OURS_NO_METRICS,
+				Contender.OURS_EXTRACTED, Contender.WEB_STARTER, Contender.WEB_STARTER_SERVER)) {
 			if (!options.contenders.contains(key)) {
 				continue;
 			}
@@ -171,10 +173,35 @@ public final class BenchmarkMain {
 									"SPRING_CLOUD_FUNCTION_DEFINITION", function, "LAMBDA_RUNTIME_METRICS_ENABLED",
 									"false")));
 				}
+				case Contender.OURS_EXTRACTED -> contenders.add(extracted(options, work, key, 9,
+						"ours, sample-app.jar extracted", false, Map.of()));
+				case Contender.WEB_STARTER -> contenders.add(extracted(options, work, key, 10,
+						"ours, extracted, + spring-boot-starter-web: no server (the default)", true, Map.of()));
+				case Contender.WEB_STARTER_SERVER -> contenders.add(extracted(options, work, key, 11,
+						"ours, extracted, + spring-boot-starter-web: Tomcat kept", true,
+						Map.of("SPRING_MAIN_WEBAPPLICATIONTYPE", "servlet")));
 				default -> throw new IllegalStateException(key);
 			}
 		}
 		return contenders;
+	}
+
+	/**
+	 * The sample's jar extracted to a plain class path, as (9), or with spring-boot-starter-web's jars, as (10) and
+	 * (11); every one on a free server port, as 8080 may be taken on a shared machine.
+	 */
+	private static Contender extracted(Options options, Path work, String key, int number, String title,
+			boolean webStarter, Map<String, String> environment) throws IOException {
+		Path task = unzip(required(options.root.resolve("sample-app/target/sample-app.jar")), work.resolve(key));
+		Path webLib = webStarter ? required(options.root.resolve("benchmarks/web-starter/target/lib")) : null;
+		List<String> command = List.of(options.java, "-cp", ExtractedSample.classPath(task, webLib),
+				ExtractedSample.MAIN_CLASS);
+		return new Contender(key, number, title, command, task, (function) -> {
+			Map<String, String> all = new HashMap<>(environment);
+			all.put("SPRING_CLOUD_FUNCTION_DEFINITION", function);
+			all.put("SERVER_PORT", "0");
+			return all;
+		});
 	}
 
 	private static List<String> setting(Options options, List<Contender> contenders) {

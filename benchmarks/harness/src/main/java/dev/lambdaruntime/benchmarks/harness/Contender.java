@@ -34,6 +34,12 @@ record Contender(String key, int number, String title, List<String> command, Pat
 
 	static final String OURS_NO_METRICS = "ours-no-metrics";
 
+	static final String OURS_EXTRACTED = "ours-extracted";
+
+	static final String WEB_STARTER = "web-starter";
+
+	static final String WEB_STARTER_SERVER = "web-starter-server";
+
 	String label() {
 		return "(" + this.number + ") " + this.title;
 	}

@@ -107,7 +107,9 @@ final class Options {
 				  --slow-single N       slow invocations one at a time: the single-worker figure (default 10)
 				  --slow-rounds N       slow invocations N x concurrency, that many out at once (default 4)
 				  --contenders a,b      among ours-jar, ours-zip, scf, ric, floor, spring-floor, ours-managed,
-				                        ours-no-metrics (default all)
+				                        ours-no-metrics (default: these), and on request ours-extracted,
+				                        web-starter, web-starter-server (the sample extracted, alone and with
+				                        spring-boot-starter-web, without and with its Tomcat)
 				  --zip PATH            our function.zip (run.sh gives sample-app/target/lambda/function.zip); ours-zip is skipped without it
 				  --java PATH           the java every JVM contender runs on (default: the harness's own)
 				  --memory MB           AWS_LAMBDA_FUNCTION_MEMORY_SIZE, also -XX:MaxRAM as Lambda's limit (and Serial GC below 1792 MB, as the JVM picks in such a container); 0: none

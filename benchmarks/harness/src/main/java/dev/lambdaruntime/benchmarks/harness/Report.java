@@ -41,8 +41,12 @@ final class Report {
 		this.setting.forEach((line) -> md.append("- ").append(line).append('\n'));
 		md.append('\n');
 		medians(md);
-		ratios(md, Contender.FLOOR, "the floor (5)");
-		ratios(md, Contender.SCF, "Spring Cloud Function's custom runtime (3)");
+		if (has(Contender.FLOOR)) {
+			ratios(md, Contender.FLOOR, "the floor (5)");
+		}
+		if (has(Contender.SCF)) {
+			ratios(md, Contender.SCF, "Spring Cloud Function's custom runtime (3)");
+		}
 		if (has(Contender.SPRING_FLOOR)) {
 			ratios(md, Contender.SPRING_FLOOR, "the Spring floor (6): what the runtime itself adds");
 		}
@@ -51,6 +55,10 @@ final class Report {
 		}
 		if (has(Contender.OURS_JAR) && has(Contender.OURS_NO_METRICS)) {
 			ratios(md, Contender.OURS_NO_METRICS, "(8), the same jar with metrics off: what the EMF metrics add");
+		}
+		if (has(Contender.WEB_STARTER_SERVER)) {
+			ratios(md, Contender.WEB_STARTER_SERVER,
+					"(11), the web starter's Tomcat kept: what starting no web server on Lambda saves");
 		}
 		goals(md);
 		runs(md);
