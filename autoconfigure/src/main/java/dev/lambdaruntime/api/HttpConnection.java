@@ -83,8 +83,8 @@ final class HttpConnection implements Closeable {
 				throw new IOException("not connected");
 			}
 			Exception failure = this.writer.writeStreaming(request, output);
-			HttpResponse response = reader.read();
-			if (!response.keepAlive() || reader.hasBufferedBytes()) {
+			HttpResponse response = checkFraming(reader, reader.read());
+			if (!response.keepAlive()) {
 				disconnect();
 			}
 			return new StreamedExchange(response, failure);
@@ -117,9 +117,21 @@ final class HttpConnection implements Closeable {
 			throw new IOException("not connected");
 		}
 		this.writer.write(request, output);
-		HttpResponse response = reader.read();
-		if (!response.keepAlive() || reader.hasBufferedBytes()) {
+		HttpResponse response = checkFraming(reader, reader.read());
+		if (!response.keepAlive()) {
 			disconnect();
+		}
+		return response;
+	}
+
+	/**
+	 * Fails a response that came with bytes it did not declare: the API never pipelines, so they mean its framing
+	 * was wrong, and the response may be cut short (an event's payload, say).
+	 */
+	private static HttpResponse checkFraming(ResponseReader reader, HttpResponse response) throws IOException {
+		if (reader.hasBufferedBytes()) {
+			throw new IOException("the Runtime API sent more bytes than its " + response.status()
+					+ " response declared; its framing is broken");
 		}
 		return response;
 	}

@@ -25,7 +25,8 @@ final class Worker implements Runnable {
 
 	private static final System.Logger logger = System.getLogger(Worker.class.getName());
 
-	private static final long[] NEXT_RETRY_DELAYS_MS = { 10, 100, 500 };
+	/** Pauses before polling, or sending an answer, again after the connection failed. */
+	private static final long[] RETRY_DELAYS_MS = { 10, 100, 500 };
 
 	/** The function's directory, for X-Ray: the task root on Lambda. */
 	private static final String WORKING_DIRECTORY = System.getProperty("user.dir", "");
@@ -88,12 +89,12 @@ final class Worker implements Runnable {
 				if (this.stopping) {
 					return null;
 				}
-				if (isUnrecoverable(ex) || attempt >= NEXT_RETRY_DELAYS_MS.length) {
+				if (isUnrecoverable(ex) || attempt >= RETRY_DELAYS_MS.length) {
 					this.fatal.accept("polling the Runtime API failed: " + ex.getMessage());
 					return null;
 				}
 				logger.log(System.Logger.Level.WARNING, "Polling the Runtime API failed, retrying: " + ex.getMessage());
-				if (!pause(NEXT_RETRY_DELAYS_MS[attempt])) {
+				if (!pause(RETRY_DELAYS_MS[attempt])) {
 					return null;
 				}
 			}
@@ -164,18 +165,44 @@ final class Worker implements Runnable {
 		}
 		int size = response.body().length;
 		ResponseOutcome outcome = (size > MAX_RESPONSE_BYTES) ? ResponseOutcome.PAYLOAD_TOO_LARGE
-				: this.client.respond(invocation, response.body(), response.contentType());
+				: send(invocation, () -> this.client.respond(invocation, response.body(), response.contentType()));
 		if (outcome == ResponseOutcome.PAYLOAD_TOO_LARGE) {
 			logger.log(System.Logger.Level.ERROR, "Invocation " + invocation.requestId() + " answered " + size
 					+ " bytes, over Lambda's limit of " + MAX_RESPONSE_BYTES);
-			outcome = this.client.reportError(invocation, tooLarge(size));
+			outcome = send(invocation, () -> this.client.reportError(invocation, tooLarge(size)));
 		}
 		answer(invocation, outcome);
 	}
 
 	private ResponseOutcome reportFailure(Invocation invocation, Throwable failure) throws IOException {
 		XRayErrorCause xrayCause = XRayErrorCause.of(failure, WORKING_DIRECTORY);
-		return this.client.reportError(invocation, ErrorReport.ofFunctionError(failure), xrayCause);
+		ErrorReport report = ErrorReport.ofFunctionError(failure);
+		return send(invocation, () -> this.client.reportError(invocation, report, xrayCause));
+	}
+
+	/**
+	 * Sends a buffered answer, and again on a fresh connection when the connection fails (transport only: a status
+	 * is the API's word). Sending twice is safe: the API refuses a second answer to an invocation with 403.
+	 */
+	private ResponseOutcome send(Invocation invocation, Answer answer) throws IOException {
+		for (int attempt = 0;; attempt++) {
+			try {
+				return answer.send();
+			}
+			catch (RuntimeApiException ex) {
+				throw ex;
+			}
+			catch (IOException ex) {
+				if (this.stopping || attempt >= RETRY_DELAYS_MS.length) {
+					throw ex;
+				}
+				logger.log(System.Logger.Level.WARNING, "Sending the answer to invocation " + invocation.requestId()
+						+ " failed, sending it again: " + ex.getMessage());
+				if (!pause(RETRY_DELAYS_MS[attempt])) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private static ErrorReport tooLarge(int size) {
@@ -207,6 +234,16 @@ final class Worker implements Runnable {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	/**
+	 * One attempt at sending an answer.
+	 */
+	@FunctionalInterface
+	private interface Answer {
+
+		ResponseOutcome send() throws IOException;
+
 	}
 
 	void requestStop() {

@@ -69,8 +69,8 @@ class ResponseReaderTests {
 
 	@Test
 	void readsTwoResponsesInARow() throws IOException {
-		ResponseReader reader = reader(ScriptedServer.lines("HTTP/1.1 200 OK", "Content-Length: 1", "", "a")
-				+ ScriptedServer.lines("HTTP/1.1 202 Accepted", "Transfer-Encoding: chunked", "", "1", "b", "0", "",
+		ResponseReader reader = reader(lines("HTTP/1.1 200 OK", "Content-Length: 1", "", "a")
+				+ lines("HTTP/1.1 202 Accepted", "Transfer-Encoding: chunked", "", "1", "b", "0", "",
 						""));
 		assertThat(text(reader.read())).isEqualTo("a");
 		HttpResponse second = reader.read();
@@ -81,8 +81,7 @@ class ResponseReaderTests {
 
 	@Test
 	void readsResponseDeliveredOneByteAtATime() throws IOException {
-		byte[] raw = ScriptedServer
-			.lines("HTTP/1.1 200 OK", "Transfer-Encoding: chunked", "X-A: b", "", "3", "abc", "0", "", "")
+		byte[] raw = lines("HTTP/1.1 200 OK", "Transfer-Encoding: chunked", "X-A: b", "", "3", "abc", "0", "", "")
 			.getBytes(StandardCharsets.UTF_8);
 		InputStream trickle = new ByteArrayInputStream(raw) {
 
@@ -107,7 +106,7 @@ class ResponseReaderTests {
 
 	@Test
 	void noBodyFor204() throws IOException {
-		ResponseReader reader = reader(ScriptedServer.lines("HTTP/1.1 204 No Content", "", "HTTP/1.1 200 OK",
+		ResponseReader reader = reader(lines("HTTP/1.1 204 No Content", "", "HTTP/1.1 200 OK",
 				"Content-Length: 1", "", "z"));
 		assertThat(reader.read().body()).isEmpty();
 		assertThat(text(reader.read())).isEqualTo("z");
@@ -233,7 +232,7 @@ class ResponseReaderTests {
 
 	@Test
 	void rejectsEndlessBodyOverTheBodyLimit() {
-		byte[] head = ScriptedServer.lines("HTTP/1.1 200 OK", "", "").getBytes(StandardCharsets.UTF_8);
+		byte[] head = lines("HTTP/1.1 200 OK", "", "").getBytes(StandardCharsets.UTF_8);
 		InputStream endless = new SequenceInputStream(new ByteArrayInputStream(head), new InputStream() {
 
 			@Override
@@ -303,7 +302,7 @@ class ResponseReaderTests {
 
 	@Test
 	void reportsEndOfStreamBeforeAnyByte() throws IOException {
-		ResponseReader reader = reader(ScriptedServer.lines("HTTP/1.1 200 OK", "Content-Length: 0", "", ""));
+		ResponseReader reader = reader(lines("HTTP/1.1 200 OK", "Content-Length: 0", "", ""));
 		reader.read();
 		long received = reader.bytesReceived();
 		assertThatIOException().isThrownBy(reader::read).withMessage("connection closed before a response");
@@ -332,7 +331,7 @@ class ResponseReaderTests {
 	}
 
 	private static HttpResponse read(String... lines) throws IOException {
-		return reader(ScriptedServer.lines(lines)).read();
+		return reader(lines(lines)).read();
 	}
 
 	private static ResponseReader reader(String raw) {
@@ -341,6 +340,13 @@ class ResponseReaderTests {
 
 	private static String text(HttpResponse response) {
 		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Joins lines with CRLF, as is: the last one gets no CRLF.
+	 */
+	private static String lines(String... lines) {
+		return String.join("\r\n", lines);
 	}
 
 }

@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.lambdaruntime.emulator.Endpoint;
+import dev.lambdaruntime.emulator.Fault;
+import dev.lambdaruntime.emulator.InvokeResult;
+import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RuntimeRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,117 +26,114 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
- * Tests for how {@link RuntimeApiClient} keeps, replaces and closes its connection.
+ * Tests for how {@link RuntimeApiClient} keeps, replaces and closes its connection, against the emulator's faults.
  */
-@Timeout(20)
+@Timeout(30)
 class RuntimeApiClientConnectionTests {
 
-	private ScriptedServer server;
+	private final LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(20)).build().start();
 
-	private RuntimeApiClient client;
-
-	@BeforeEach
-	void start() throws IOException {
-		this.server = new ScriptedServer();
-		this.client = new RuntimeApiClient(this.server.endpoint());
-	}
+	private final RuntimeApiClient client = new RuntimeApiClient(this.emulator.runtimeApi());
 
 	@AfterEach
-	void stop() throws IOException {
+	void stop() {
 		this.client.close();
-		this.server.close();
+		this.emulator.close();
 	}
 
 	@Test
 	void connectsOnFirstUseOnly() throws Exception {
-		// A connection the client had opened would have been accepted before this probe's.
-		try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), this.server.port())) {
-			byte[] request = ScriptedServer.lines("GET /probe HTTP/1.1", "", "").getBytes(StandardCharsets.US_ASCII);
-			probe.getOutputStream().write(request);
-			assertThat(this.server.takeRequest().connection()).isOne();
+		// A connection the client had opened would have been accepted before this one's.
+		try (RuntimeApiClient probe = new RuntimeApiClient(this.emulator.runtimeApi())) {
+			probe.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE, ErrorReport.of("T", "m"));
 		}
+		assertThat(take().connection()).isOne();
 	}
 
 	@Test
 	void keepsOneConnectionAcrossCalls() throws Exception {
-		this.server.enqueue(event("r1"));
-		this.server.enqueue(ScriptedServer.response(202, "{\"status\":\"OK\"}"));
-		this.server.enqueue(event("r2"));
-		Invocation invocation = this.client.next();
-		this.client.respond(invocation, new byte[] { 1 }, null);
+		CompletableFuture<InvokeResult> first = invokeAsync("1");
+		this.client.respond(this.client.next(), new byte[] { 1 }, null);
+		invokeAsync("2");
 		this.client.next();
-		assertThat(this.server.connectionCount()).isOne();
-		assertThat(this.server.takeRequest().connection()).isOne();
-		assertThat(this.server.takeRequest().connection()).isOne();
-		assertThat(this.server.takeRequest().connection()).isOne();
+		assertThat(first.get(5, TimeUnit.SECONDS).payload()).containsExactly(1);
+		assertThat(this.emulator.runtimeRequests()).extracting(RuntimeRequest::connection).containsExactly(1, 1, 1);
 	}
 
 	@Test
-	void reconnectsWhenServerClosedTheConnectionBetweenCalls() throws Exception {
-		this.server.enqueueThenClose(event("r1"));
-		this.server.enqueue(event("r2"));
-		assertThat(this.client.next().requestId()).isEqualTo("r1");
-		assertThat(this.client.next().requestId()).isEqualTo("r2");
-		assertThat(this.server.connectionCount()).isEqualTo(2);
-	}
-
-	@Test
-	void retriesOnceWhenReusedConnectionClosesBeforeAnswering() throws Exception {
-		this.server.enqueue(event("r1"));
-		this.server.enqueueClose();
-		this.server.enqueue(event("r2"));
+	void reconnectsWhenTheServerClosedTheConnectionBetweenCalls() throws Exception {
+		this.emulator.faults().next(Endpoint.RESPONSE, Fault.closeAfterResponse());
+		invokeAsync("1");
+		answerNext();
+		invokeAsync("2");
 		this.client.next();
-		assertThat(this.client.next().requestId()).isEqualTo("r2");
-		this.server.takeRequest();
-		ScriptedServer.RecordedRequest dropped = this.server.takeRequest();
-		ScriptedServer.RecordedRequest retried = this.server.takeRequest();
-		assertThat(dropped.requestLine()).isEqualTo(retried.requestLine());
-		assertThat(dropped.connection()).isOne();
-		assertThat(retried.connection()).isEqualTo(2);
+		assertThat(this.emulator.runtimeRequests()).extracting(RuntimeRequest::connection).containsExactly(1, 1, 2);
 	}
 
 	@Test
-	void retriesOnceWhenReusedConnectionIsReset() throws Exception {
-		this.server.enqueue(event("r1"));
-		this.server.enqueueReset();
-		this.server.enqueue(ScriptedServer.response(202, ""));
+	void retriesOnceWhenAReusedConnectionClosesBeforeAnswering() throws Exception {
+		invokeAsync("1");
+		answerNext();
+		this.emulator.faults().next(Endpoint.NEXT, Fault.dropRequest());
+		invokeAsync("2");
+		this.client.next();
+		List<RuntimeRequest> requests = this.emulator.runtimeRequests();
+		assertThat(requests).extracting(RuntimeRequest::fault).containsExactly(null, null, Fault.dropRequest(), null);
+		assertThat(requests).extracting(RuntimeRequest::connection).containsExactly(1, 1, 1, 2);
+	}
+
+	@Test
+	void retriesOnceWhenAReusedConnectionIsReset() throws Exception {
+		CompletableFuture<InvokeResult> result = invokeAsync("1");
 		Invocation invocation = this.client.next();
+		this.emulator.faults().next(Endpoint.RESPONSE, Fault.resetConnection());
 		assertThat(this.client.respond(invocation, new byte[] { 7 }, null)).isEqualTo(ResponseOutcome.ACCEPTED);
-		this.server.takeRequest();
-		this.server.takeRequest();
-		ScriptedServer.RecordedRequest retried = this.server.takeRequest();
-		assertThat(retried.body()).containsExactly(7);
-		assertThat(retried.connection()).isEqualTo(2);
+		assertThat(result.get(5, TimeUnit.SECONDS).payload()).containsExactly(7);
+		List<RuntimeRequest> requests = this.emulator.runtimeRequests();
+		assertThat(requests.get(2).body()).containsExactly(7);
+		assertThat(requests).extracting(RuntimeRequest::connection).containsExactly(1, 1, 2);
 	}
 
 	@Test
 	void failsWhenTheRetryFailsToo() throws Exception {
-		this.server.enqueue(event("r1"));
-		this.server.enqueueClose();
-		this.server.enqueueClose();
-		this.client.next();
+		invokeAsync("1");
+		answerNext();
+		this.emulator.faults().next(Endpoint.NEXT, Fault.dropRequest(), 2);
 		assertThatIOException().isThrownBy(this.client::next).withMessageContaining("before a response");
-		assertThat(this.server.connectionCount()).isEqualTo(2);
+		assertThat(this.emulator.runtimeRequests()).extracting(RuntimeRequest::connection)
+			.containsExactly(1, 1, 1, 2);
 	}
 
 	@Test
-	void failsWithoutRetryWhenFreshConnectionCloses() throws Exception {
-		this.server.enqueueClose();
-		this.server.enqueue(event("never"));
-		assertThatIOException().isThrownBy(this.client::next);
-		assertThat(this.server.connectionCount()).isOne();
-		this.server.takeRequest();
-		assertThat(this.server.pendingRequests()).isZero();
+	void failsWithoutRetryWhenAFreshConnectionCloses() {
+		this.emulator.faults().next(Endpoint.NEXT, Fault.dropRequest());
+		assertThatIOException().isThrownBy(this.client::next).withMessageContaining("before a response");
+		assertThat(this.emulator.runtimeRequests()).hasSize(1);
 	}
 
 	@Test
-	void failsWithoutRetryWhenConnectionClosesMidResponse() throws Exception {
-		this.server.enqueue(event("r1"));
-		this.server.enqueueThenClose(ScriptedServer.lines("HTTP/1.1 200 OK", "Content-Length: 10", "", "abc"));
-		this.server.enqueue(event("never"));
-		this.client.next();
-		assertThatIOException().isThrownBy(this.client::next).withMessageContaining("3 of 10 body bytes");
-		assertThat(this.server.connectionCount()).isOne();
+	void failsWithoutRetryWhenTheConnectionClosesMidResponse() throws Exception {
+		invokeAsync("1");
+		answerNext();
+		this.emulator.faults().next(Endpoint.NEXT, Fault.truncatedBody());
+		invokeAsync("0123456789");
+		assertThatIOException().isThrownBy(this.client::next).withMessageContaining("5 of 10 body bytes");
+		assertThat(this.emulator.runtimeRequests()).hasSize(3);
+	}
+
+	@Test
+	void failsWhenTheResponseCameWithBytesItDidNotDeclare() throws Exception {
+		invokeAsync("1");
+		answerNext();
+		this.emulator.faults().next(Endpoint.RESPONSE, Fault.wrongContentLength());
+		invokeAsync("2");
+		Invocation second = this.client.next();
+		assertThatIOException().isThrownBy(() -> this.client.respond(second, new byte[] { 2 }, null))
+			.withMessageContaining("the Runtime API sent more bytes than its 202 response declared");
+		invokeAsync("3");
+		assertThat(this.client.next().payload()).containsExactly('3');
+		assertThat(this.emulator.runtimeRequests()).extracting(RuntimeRequest::connection)
+			.containsExactly(1, 1, 1, 1, 2);
 	}
 
 	@Test
@@ -148,9 +149,9 @@ class RuntimeApiClientConnectionTests {
 	}
 
 	@Test
-	void closeReleasesThreadBlockedInNext() throws Exception {
+	void closeReleasesAThreadBlockedInNext() throws Exception {
 		CompletableFuture<Invocation> next = nextInBackground();
-		this.server.takeRequest();
+		take();
 		assertStillWaiting(next, Duration.ofMillis(100));
 		this.client.close();
 		assertThat(next).failsWithin(Duration.ofSeconds(5))
@@ -165,40 +166,47 @@ class RuntimeApiClientConnectionTests {
 	@Test
 	void nextWaitsWithoutTimeout() throws Exception {
 		CompletableFuture<Invocation> next = nextInBackground();
-		this.server.takeRequest();
+		take();
 		assertStillWaiting(next, Duration.ofSeconds(1));
-		this.server.enqueue(event("late"));
-		assertThat(next.get(5, TimeUnit.SECONDS).requestId()).isEqualTo("late");
+		invokeAsync("late");
+		assertThat(next.get(5, TimeUnit.SECONDS).payload()).isEqualTo("late".getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test
-	void closedClientFailsAndNeverReconnects() throws Exception {
-		this.server.enqueue(event("r1"));
+	void aStalledAnswerIsWaitedFor() throws Exception {
+		this.emulator.faults().next(Endpoint.NEXT, Fault.stall(Duration.ofMillis(200)));
+		invokeAsync("slow");
+		assertThat(this.client.next().payload()).isEqualTo("slow".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void aClosedClientFailsAndNeverReconnects() throws Exception {
+		invokeAsync("1");
 		this.client.next();
 		this.client.close();
 		this.client.close();
-		this.server.enqueue(event("r2"));
 		assertThatIOException().isThrownBy(this.client::next).withMessage("client closed");
 		assertThatIOException()
 			.isThrownBy(() -> this.client.reportInitError(LambdaErrorType.BAD_FUNCTION_CODE, ErrorReport.of("T", "m")))
 			.withMessage("client closed");
-		assertThat(this.server.connectionCount()).isOne();
+		assertThat(this.emulator.runtimeRequests()).hasSize(1);
 	}
 
 	@Test
-	void clientClosedBeforeUseNeverConnects() throws Exception {
+	void aClientClosedBeforeUseNeverConnects() throws Exception {
 		this.client.close();
 		assertThatIOException().isThrownBy(this.client::next).withMessage("client closed");
-		assertThat(this.server.connectionCount()).isZero();
+		assertThat(this.emulator.runtimeRequests()).isEmpty();
 	}
 
-	@Test
-	void dropsConnectionWhenServerSendsMoreThanDeclared() throws Exception {
-		this.server.enqueue(event("r1") + "garbage");
-		this.server.enqueue(event("r2"));
-		this.client.next();
-		assertThat(this.client.next().requestId()).isEqualTo("r2");
-		assertThat(this.server.connectionCount()).isEqualTo(2);
+	private void answerNext() throws IOException {
+		assertThat(this.client.respond(this.client.next(), new byte[] { 0 }, null)).isEqualTo(ResponseOutcome.ACCEPTED);
+	}
+
+	private RuntimeRequest take() {
+		RuntimeRequest request = this.emulator.takeRuntimeRequest(Duration.ofSeconds(10));
+		assertThat(request).as("a request within 10 seconds").isNotNull();
+		return request;
 	}
 
 	/**
@@ -207,6 +215,11 @@ class RuntimeApiClientConnectionTests {
 	private static void assertStillWaiting(CompletableFuture<Invocation> next, Duration atLeast) {
 		assertThatExceptionOfType(TimeoutException.class)
 			.isThrownBy(() -> next.get(atLeast.toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	private CompletableFuture<InvokeResult> invokeAsync(String payload) {
+		return CompletableFuture.supplyAsync(() -> this.emulator.invoke(payload),
+				(task) -> new Thread(task, "caller").start());
 	}
 
 	private CompletableFuture<Invocation> nextInBackground() {
@@ -218,11 +231,6 @@ class RuntimeApiClientConnectionTests {
 				throw new UncheckedIOException(ex);
 			}
 		}, (task) -> new Thread(task, "next-caller").start());
-	}
-
-	private static String event(String requestId) {
-		return ScriptedServer.response(200, "{\"id\":\"" + requestId + "\"}",
-				"Lambda-Runtime-Aws-Request-Id: " + requestId);
 	}
 
 }

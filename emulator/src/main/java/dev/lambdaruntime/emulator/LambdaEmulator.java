@@ -110,6 +110,16 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The faults the Runtime API injects, to test how a runtime copes with a Lambda that misbehaves: none until
+	 * told, for example {@code emulator.faults().next(Endpoint.NEXT, Fault.status(500))}. May be set before
+	 * {@link #start()}.
+	 * @return the faults
+	 */
+	public Faults faults() {
+		return this.lambda.faults();
+	}
+
+	/**
 	 * Takes the next recorded Runtime API request, oldest first, waiting up to {@code timeout}.
 	 * @param timeout how long to wait
 	 * @return the request, or {@code null} when none came in time

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param headers the request headers, looked up case-insensitively
  * @param body the request body (for a chunked body: the chunks joined; empty when it was over the limit)
  * @param trailers the chunked trailers, looked up case-insensitively
+ * @param fault the fault injected into this request, or {@code null} when the emulator behaved
+ * @param connection which connection carried it, counting the emulator's accepted connections from 1
  */
 public record RuntimeRequest(String method, String path, Map<String, String> headers, byte[] body,
-		Map<String, String> trailers) {
+		Map<String, String> trailers, @Nullable Fault fault, int connection) {
 
 	/**
 	 * The body decoded as UTF-8.
@@ -45,7 +47,8 @@ public record RuntimeRequest(String method, String path, Map<String, String> hea
 
 	@Override
 	public String toString() {
-		return "RuntimeRequest[" + this.method + " " + this.path + ", bodyBytes=" + this.body.length + "]";
+		return "RuntimeRequest[" + this.method + " " + this.path + ", bodyBytes=" + this.body.length
+				+ ((this.fault != null) ? ", fault=" + this.fault : "") + "]";
 	}
 
 }

@@ -35,9 +35,13 @@ class PackageDependencyTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
 
-	/** What an invocation is made of, as users see it: the Lambda APIs build and return these. */
-	private static final DescribedPredicate<JavaClass> PUBLIC_VALUES = belongToAnyOf(InvokeRequest.class,
-			InvokeResult.class, RuntimeRequest.class, RuntimeError.class, RegisteredExtension.class);
+	/**
+	 * What an invocation is made of, as users see it, and the faults they inject: the Lambda APIs build and return
+	 * these, and implement {@link Faults}.
+	 */
+	private static final DescribedPredicate<JavaClass> PUBLIC_VALUES = arraysToo(belongToAnyOf(InvokeRequest.class,
+			InvokeResult.class, RuntimeRequest.class, RuntimeError.class, Fault.class, Endpoint.class, Faults.class,
+			RegisteredExtension.class));
 
 	@Test
 	void httpServerDependsOnNothingOfOurs() {
@@ -116,6 +120,14 @@ class PackageDependencyTests {
 	@Test
 	void internalPackagesHaveNoCycles() {
 		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	/**
+	 * The classes, and arrays of them (an enum's {@code values()}, varargs).
+	 */
+	private static DescribedPredicate<JavaClass> arraysToo(DescribedPredicate<JavaClass> classes) {
+		return DescribedPredicate.describe(classes.getDescription(),
+				(javaClass) -> classes.test(javaClass.getBaseComponentType()));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged {@code sample-app.jar} as a real process, the way Lambda runs it.
  */
 class SampleAppProcessIT {
-
-	private static final Path JAR = Path.of("target", "sample-app.jar");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -194,20 +193,12 @@ class SampleAppProcessIT {
 	}
 
 	private Process start(LambdaEmulator emulator, String function, Map<String, String> variables) throws IOException {
-		assertThat(JAR).exists();
-		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+		// A run logs the runtime at DEBUG, unless it sets Lambda's own log controls.
+		Map<String, String> environment = new HashMap<>(variables);
 		if (variables.keySet().stream().noneMatch((name) -> name.startsWith("AWS_LAMBDA_LOG_"))) {
-			command.add("--logging.level.dev.lambdaruntime=DEBUG");
+			environment.put("LOGGING_LEVEL_DEV_LAMBDARUNTIME", "DEBUG");
 		}
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve("app.log").toFile());
-		Map<String, String> environment = builder.environment();
-		environment.putAll(variables);
-		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
-		environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", function);
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", "sample");
-		return builder.start();
+		return SampleProcess.start(emulator, function, environment, this.logs.resolve("app.log").toFile(), List.of());
 	}
 
 	private String log() throws IOException {

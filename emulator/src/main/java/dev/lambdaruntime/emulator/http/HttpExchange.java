@@ -22,12 +22,16 @@ public final class HttpExchange {
 
 	private final OutputStream out;
 
+	private final int connection;
+
 	private boolean bodyRead;
 
 	private boolean bodyConsumed = true;
 
-	HttpExchange(HttpHead head, HttpMessageReader reader, Socket socket, PushbackInputStream in, OutputStream out) {
+	HttpExchange(HttpHead head, HttpMessageReader reader, Socket socket, PushbackInputStream in, OutputStream out,
+			int connection) {
 		this.head = head;
+		this.connection = connection;
 		this.reader = reader;
 		this.socket = socket;
 		this.in = in;
@@ -36,6 +40,14 @@ public final class HttpExchange {
 
 	public HttpHead head() {
 		return this.head;
+	}
+
+	/**
+	 * Which connection carried the request, counting accepted connections from 1.
+	 * @return the connection's number
+	 */
+	public int connection() {
+		return this.connection;
 	}
 
 	/**

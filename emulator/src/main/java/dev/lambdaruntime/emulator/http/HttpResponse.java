@@ -1,11 +1,12 @@
 package dev.lambdaruntime.emulator.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP/1.1 response, always framed with {@code Content-Length}.
@@ -19,6 +20,8 @@ public final class HttpResponse {
 	private final byte[] body;
 
 	private boolean close;
+
+	private @Nullable WireFault fault;
 
 	public HttpResponse(int status, byte[] body) {
 		this.status = status;
@@ -39,6 +42,20 @@ public final class HttpResponse {
 		return this;
 	}
 
+	/**
+	 * Has the server send this response badly, for fault injection.
+	 * @param fault how to send it
+	 * @return this response
+	 */
+	public HttpResponse sentWith(WireFault fault) {
+		this.fault = fault;
+		return this;
+	}
+
+	@Nullable WireFault fault() {
+		return this.fault;
+	}
+
 	HttpResponse closeConnection() {
 		this.close = true;
 		return this;
@@ -49,19 +66,31 @@ public final class HttpResponse {
 	}
 
 	void writeTo(OutputStream out, boolean keepAlive) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		StringBuilder text = new StringBuilder();
-		text.append("HTTP/1.1 ").append(this.status).append(' ').append(reason(this.status)).append("\r\n");
+		out.write(head(keepAlive, "Content-Length: " + this.body.length + "\r\n"));
+		out.write(this.body);
+		out.flush();
+	}
+
+	/**
+	 * The status line, the headers with {@code Connection: close} when the connection will not be kept, the given
+	 * framing lines and the empty line that ends the head.
+	 */
+	byte[] head(boolean keepAlive, String framing) {
+		StringBuilder text = new StringBuilder(statusLine());
 		this.headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
-		text.append("Content-Length: ").append(this.body.length).append("\r\n");
+		text.append(framing);
 		if (!keepAlive || this.close) {
 			text.append("Connection: close\r\n");
 		}
-		text.append("\r\n");
-		head.write(text.toString().getBytes(StandardCharsets.UTF_8));
-		out.write(head.toByteArray());
-		out.write(this.body);
-		out.flush();
+		return text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	String statusLine() {
+		return "HTTP/1.1 " + this.status + " " + reason(this.status) + "\r\n";
+	}
+
+	byte[] body() {
+		return this.body;
 	}
 
 	static String reason(int status) {
@@ -76,7 +105,11 @@ public final class HttpResponse {
 			case 405 -> "Method Not Allowed";
 			case 410 -> "Gone";
 			case 413 -> "Payload Too Large";
+			case 429 -> "Too Many Requests";
 			case 500 -> "Internal Server Error";
+			case 502 -> "Bad Gateway";
+			case 503 -> "Service Unavailable";
+			case 504 -> "Gateway Timeout";
 			default -> "Status";
 		};
 	}

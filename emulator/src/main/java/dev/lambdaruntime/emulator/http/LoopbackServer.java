@@ -14,6 +14,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -35,6 +37,8 @@ public final class LoopbackServer implements Closeable {
 	private final AtomicInteger connectionCount = new AtomicInteger();
 
 	private final ServerSocket serverSocket;
+
+	private final CountDownLatch closing = new CountDownLatch(1);
 
 	private volatile boolean closed;
 
@@ -68,6 +72,7 @@ public final class LoopbackServer implements Closeable {
 	@Override
 	public void close() {
 		this.closed = true;
+		this.closing.countDown();
 		closeQuietly(this.serverSocket);
 		this.connections.forEach(LoopbackServer::closeQuietly);
 	}
@@ -81,8 +86,8 @@ public final class LoopbackServer implements Closeable {
 					closeQuietly(socket);
 					return;
 				}
-				Thread thread = new Thread(() -> serve(socket),
-						"lambda-emulator-http-" + this.connectionCount.incrementAndGet());
+				int connection = this.connectionCount.incrementAndGet();
+				Thread thread = new Thread(() -> serve(socket, connection), "lambda-emulator-http-" + connection);
 				thread.setDaemon(true);
 				thread.start();
 			}
@@ -92,7 +97,7 @@ public final class LoopbackServer implements Closeable {
 		}
 	}
 
-	private void serve(Socket socket) {
+	private void serve(Socket socket, int connection) {
 		try (socket) {
 			socket.setTcpNoDelay(true);
 			PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(socket.getInputStream()));
@@ -106,7 +111,7 @@ public final class LoopbackServer implements Closeable {
 				}
 				in.unread(first);
 				socket.setSoTimeout(this.readTimeoutMillis);
-				if (!serveOne(socket, reader, in, out)) {
+				if (!serveOne(socket, connection, reader, in, out)) {
 					return;
 				}
 			}
@@ -119,14 +124,14 @@ public final class LoopbackServer implements Closeable {
 		}
 	}
 
-	private boolean serveOne(Socket socket, HttpMessageReader reader, PushbackInputStream in, OutputStream out)
-			throws IOException {
+	private boolean serveOne(Socket socket, int connection, HttpMessageReader reader, PushbackInputStream in,
+			OutputStream out) throws IOException {
 		try {
 			HttpHead head = reader.readHead();
 			if (head == null) {
 				return false;
 			}
-			HttpExchange exchange = new HttpExchange(head, reader, socket, in, out);
+			HttpExchange exchange = new HttpExchange(head, reader, socket, in, out, connection);
 			HttpResponse response = this.handler.handle(exchange);
 			if (response == null || this.closed) {
 				return false;
@@ -134,6 +139,10 @@ public final class LoopbackServer implements Closeable {
 			boolean keepAlive = head.keepAlive() && !response.closesConnection() && exchange.bodyConsumed();
 			if (keepAlive && !exchange.bodyRead()) {
 				keepAlive = !reader.readBody(head, DRAIN_LIMIT).tooLarge();
+			}
+			WireFault fault = response.fault();
+			if (fault != null) {
+				return fault.write(response, socket, out, keepAlive, this::pause);
 			}
 			response.writeTo(out, keepAlive);
 			return keepAlive;
@@ -143,6 +152,16 @@ public final class LoopbackServer implements Closeable {
 			return false;
 		}
 		catch (SocketTimeoutException ex) {
+			return false;
+		}
+	}
+
+	private boolean pause(Duration duration) {
+		try {
+			return !this.closing.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			return false;
 		}
 	}

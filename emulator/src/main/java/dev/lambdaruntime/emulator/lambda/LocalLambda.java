@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import dev.lambdaruntime.emulator.Faults;
 import dev.lambdaruntime.emulator.InvokeRequest;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.RegisteredExtension;
@@ -41,6 +42,8 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final @Nullable InProcessPlatform inProcess;
 
+	private final FaultPlan faults = new FaultPlan();
+
 	private @Nullable LoopbackServer server;
 
 	private boolean closed;
@@ -68,7 +71,7 @@ public final class LocalLambda implements AutoCloseable {
 				this.extensions::ready);
 		this.extensions.onReadinessChange(this.broker::wake);
 		this.recorder = new RequestRecorder(settings.recordRequests());
-		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder);
+		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder, this.faults);
 		this.extensionsApi = new ExtensionsApi(settings, this.extensions, (id, errorType, body, init) -> {
 			log.echo("Lambda emulator: extension " + id + " reported " + (init ? "an init" : "an exit") + " error: "
 					+ errorType);
@@ -174,6 +177,14 @@ public final class LocalLambda implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the runtime", ex);
 		}
+	}
+
+	/**
+	 * The faults the Runtime API injects; none until told.
+	 * @return the faults
+	 */
+	public Faults faults() {
+		return this.faults;
 	}
 
 	/**

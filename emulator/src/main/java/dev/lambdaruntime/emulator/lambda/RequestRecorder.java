@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.lambdaruntime.emulator.Fault;
 import dev.lambdaruntime.emulator.RuntimeRequest;
 import dev.lambdaruntime.emulator.http.HttpBody;
 import dev.lambdaruntime.emulator.http.HttpHead;
@@ -26,10 +27,10 @@ final class RequestRecorder {
 		this.enabled = enabled;
 	}
 
-	void record(HttpHead head, HttpBody body) {
+	void record(HttpHead head, HttpBody body, @Nullable Fault fault, int connection) {
 		if (this.enabled) {
 			RuntimeRequest request = new RuntimeRequest(head.method(), head.target(), head.headers(), body.bytes(),
-					body.trailers());
+					body.trailers(), fault, connection);
 			this.all.add(request);
 			this.untaken.add(request);
 		}

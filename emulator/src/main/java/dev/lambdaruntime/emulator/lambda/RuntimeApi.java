@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.lambdaruntime.emulator.Endpoint;
+import dev.lambdaruntime.emulator.Fault;
 import dev.lambdaruntime.emulator.InvokeRequest;
 import dev.lambdaruntime.emulator.RuntimeError;
 import dev.lambdaruntime.emulator.http.HttpBody;
@@ -32,6 +34,10 @@ final class RuntimeApi implements HttpHandler {
 
 	private static final String INVOCATION = "/runtime/invocation/";
 
+	private static final String RESPONSE_MODE = "Lambda-Runtime-Function-Response-Mode";
+
+	private static final String STREAMING = "streaming";
+
 	private static final String ACCEPTED = "{\"status\":\"OK\"}";
 
 	private final EmulatorSettings settings;
@@ -40,14 +46,17 @@ final class RuntimeApi implements HttpHandler {
 
 	private final RequestRecorder recorder;
 
+	private final FaultPlan faults;
+
 	private final AtomicReference<@Nullable RuntimeError> initError = new AtomicReference<>();
 
 	private final AtomicReference<@Nullable RuntimeError> restoreError = new AtomicReference<>();
 
-	RuntimeApi(EmulatorSettings settings, InvocationBroker broker, RequestRecorder recorder) {
+	RuntimeApi(EmulatorSettings settings, InvocationBroker broker, RequestRecorder recorder, FaultPlan faults) {
 		this.settings = settings;
 		this.broker = broker;
 		this.recorder = recorder;
+		this.faults = faults;
 	}
 
 	@Nullable RuntimeError initError() {
@@ -62,8 +71,21 @@ final class RuntimeApi implements HttpHandler {
 	public @Nullable HttpResponse handle(HttpExchange exchange) throws IOException {
 		HttpHead head = exchange.head();
 		HttpBody body = exchange.readBody(RESPONSE_LIMIT);
-		this.recorder.record(head, body);
 		String path = head.path().substring(PREFIX.length());
+		Endpoint endpoint = endpoint(head, path);
+		Fault fault = (endpoint != null) ? this.faults.take(endpoint) : null;
+		this.recorder.record(head, body, fault, exchange.connection());
+		if (fault == null) {
+			return route(exchange, head, body, path);
+		}
+		if (!fault.reachesTheApi()) {
+			return FaultResponses.instead(fault, endpoint);
+		}
+		HttpResponse response = route(exchange, head, body, path);
+		return (response != null) ? response.sentWith(FaultResponses.onTheWire(fault)) : null;
+	}
+
+	private @Nullable HttpResponse route(HttpExchange exchange, HttpHead head, HttpBody body, String path) {
 		return switch (path) {
 			case "/runtime/invocation/next" -> get(head, () -> next(exchange));
 			case "/runtime/init/error" -> post(head, () -> startupError(head, body, false));
@@ -71,6 +93,36 @@ final class RuntimeApi implements HttpHandler {
 			case "/runtime/restore/error" -> post(head, () -> startupError(head, body, true));
 			default -> invocationAnswer(head, body, path);
 		};
+	}
+
+	/**
+	 * The endpoint a request is for, when its method is right.
+	 */
+	private static @Nullable Endpoint endpoint(HttpHead head, String path) {
+		boolean get = head.method().equals("GET");
+		boolean post = head.method().equals("POST");
+		switch (path) {
+			case "/runtime/invocation/next":
+				return get ? Endpoint.NEXT : null;
+			case "/runtime/init/error":
+				return post ? Endpoint.INIT_ERROR : null;
+			case "/runtime/restore/next":
+				return get ? Endpoint.RESTORE_NEXT : null;
+			case "/runtime/restore/error":
+				return post ? Endpoint.RESTORE_ERROR : null;
+			default:
+				if (!post || !path.startsWith(INVOCATION)) {
+					return null;
+				}
+				if (path.endsWith("/error")) {
+					return Endpoint.ERROR;
+				}
+				if (!path.endsWith("/response")) {
+					return null;
+				}
+				return STREAMING.equalsIgnoreCase(head.header(RESPONSE_MODE)) ? Endpoint.STREAMING_RESPONSE
+						: Endpoint.RESPONSE;
+		}
 	}
 
 	private @Nullable HttpResponse next(HttpExchange exchange) {

@@ -3,12 +3,14 @@ package dev.lambdaruntime.emulator.process;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import dev.lambdaruntime.emulator.lambda.Durations;
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
+import dev.lambdaruntime.emulator.lambda.FaultRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param handler the {@code _HANDLER} value, if any
  * @param bindAddress the address to listen on
  * @param idleShutdown how long the runtime may idle before the environment spins down, or {@code null} for never
+ * @param faults the faults to inject into the Runtime API
+ * @param faultSeed the seed of random faults
  * @param command the bootstrap command
  */
 record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, boolean snapStart,
 		boolean invocationIds, String functionName, @Nullable String handler, InetAddress bindAddress,
-		@Nullable Duration idleShutdown, List<String> command) {
+		@Nullable Duration idleShutdown, List<FaultRule> faults, long faultSeed, List<String> command) {
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
@@ -49,7 +53,17 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			  --idle-shutdown <duration>
 			                         spin the environment down after it idles that long, e.g. 10s: SIGTERM to
 			                         the runtime if it registered an extension, else SIGKILL (default never)
+			  --fault <endpoint>=<fault>[*<n>]
+			                         inject a fault into the next n (default 1) requests to an endpoint
+			  --random-fault [<endpoint>,...=]<fault>@<probability>
+			                         inject a fault at random (every endpoint unless named)
+			  --fault-seed <n>       seed of the random faults (default 0)
 			  --help                 print this help
+
+			Endpoints: next, response, streaming-response, error, init-error, restore-next, restore-error.
+			Faults: drop-request, reset-connection, drop-response, close-after-response, stall:<duration>,
+			  trickle:<bytes>:<pause>, status:<code>, truncated-body, malformed-status-line, malformed-headers,
+			  oversized-headers, wrong-content-length, broken-chunking.
 			""";
 
 	/**
@@ -71,6 +85,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		String handler = null;
 		InetAddress bind = defaults.bindAddress();
 		Duration idleShutdown = null;
+		List<FaultRule> faults = new ArrayList<>();
+		long faultSeed = 0;
 		int i = 0;
 		while (i < args.length && !args[i].equals("--")) {
 			String option = args[i];
@@ -84,7 +100,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
 				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind",
-						"--idle-shutdown" -> {
+						"--idle-shutdown", "--fault", "--random-fault", "--fault-seed" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -100,6 +116,9 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 						case "--function-name" -> functionName = EmulatorSettings.checkFunctionName(value);
 						case "--handler" -> handler = value;
 						case "--idle-shutdown" -> idleShutdown = positive(option, Durations.parse(value));
+						case "--fault" -> faults.add(FaultRule.scripted(value));
+						case "--random-fault" -> faults.add(FaultRule.random(value));
+						case "--fault-seed" -> faultSeed = seed(value);
 						default -> bind = address(value);
 					}
 				}
@@ -114,7 +133,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		}
 		positive("--timeout", timeout);
 		return new CommandLine(port, timeout, memoryMb, concurrency, snapStart, invocationIds, functionName, handler,
-				bind, idleShutdown, List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
+				bind, idleShutdown, List.copyOf(faults), faultSeed,
+				List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
 	}
 
 	/**
@@ -144,6 +164,15 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			// Reported below.
 		}
 		throw new IllegalArgumentException(option + " must be a number from " + min + " to " + max + ", not " + value);
+	}
+
+	private static long seed(String value) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--fault-seed must be a number, not " + value, ex);
+		}
 	}
 
 	private static InetAddress address(String value) {

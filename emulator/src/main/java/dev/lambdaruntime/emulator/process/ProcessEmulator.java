@@ -25,6 +25,8 @@ public final class ProcessEmulator implements AutoCloseable {
 		this.supervisor = new RuntimeSupervisor(settings, commandLine.command(), commandLine.handler(), taskRoot, out,
 				commandLine.idleShutdown());
 		this.lambda = new LocalLambda(settings, this.supervisor, this.supervisor.log());
+		this.lambda.faults().seed(commandLine.faultSeed());
+		commandLine.faults().forEach((rule) -> rule.applyTo(this.lambda.faults()));
 		this.supervisor.attach(this.lambda);
 	}
 

@@ -51,6 +51,9 @@ public final class ProcessMode {
 		out.println("Lambda emulator: function '" + commandLine.functionName() + "' on http://"
 				+ emulator.runtimeApi() + "; the runtime " + commandLine.command() + " starts on the first invoke.");
 		out.println("Invoke it with: curl -d '{}' " + url);
+		if (!commandLine.faults().isEmpty()) {
+			out.println("Injecting faults (seed " + commandLine.faultSeed() + "): " + commandLine.faults());
+		}
 		return OptionalInt.empty();
 	}
 

@@ -57,6 +57,20 @@ class BadInputTests {
 	}
 
 	@Test
+	void headersAreBoundedInCountAndSize() {
+		StringBuilder hundred = new StringBuilder("GET /2018-06-01/runtime/restore/next HTTP/1.1\r\n");
+		for (int i = 0; i < HttpMessageReader.MAX_HEADERS; i++) {
+			hundred.append("X-").append(i).append(": v\r\n");
+		}
+		assertThat(RawHttp.exchange(this.emulator, hundred + "\r\n").status()).isEqualTo(403);
+		assertThat(RawHttp.exchange(this.emulator, hundred + "X-One-More: v\r\n\r\n").body())
+			.contains("Too many header fields");
+		String big = "X-Big: " + "b".repeat(60_000) + "\r\n";
+		assertThat(RawHttp.exchange(this.emulator, "GET /x HTTP/1.1\r\n" + big + big + "\r\n").body())
+			.contains("Request head too long");
+	}
+
+	@Test
 	void badFramingIs400() {
 		assertThat(RawHttp.exchange(this.emulator, "POST /x HTTP/1.1\r\nContent-Length: 1x\r\n\r\n").status())
 			.isEqualTo(400);

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.lambdaruntime.emulator.EmulatorCommand;
+import dev.lambdaruntime.emulator.lambda.FaultRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,44 @@ class EmulatorCommandTests {
 		assertThat(line.bindAddress().isLoopbackAddress()).isTrue();
 		assertThat(line.timeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(line.functionName()).isEqualTo("function");
+	}
+
+	@Test
+	void parsesFaults() {
+		CommandLine line = CommandLine.parse("--fault", "next=status:500*2", "--fault=init-error=stall:2s",
+				"--random-fault", "response,error=drop-response@0.25", "--random-fault", "trickle:1:5ms@1",
+				"--fault-seed", "7", "--", "./bootstrap");
+		assertThat(line.faults()).map(FaultRule::toString)
+			.containsExactly("next=status:500*2", "init-error=stall:2000ms*1", "response,error=drop-response@0.25",
+					"next,response,streaming-response,error,init-error,restore-next,restore-error=trickle:1:5ms@1.0");
+		assertThat(line.faultSeed()).isEqualTo(7);
+		assertThat(CommandLine.parse("--", "b").faults()).isEmpty();
+	}
+
+	@Test
+	void badFaultsAreRejectedWithAReason() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--fault", "nxt=status:500", "--", "b"))
+			.withMessageContaining("Unknown endpoint 'nxt'; use one of next, response");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--fault", "next=boom", "--", "b"))
+			.withMessageContaining("Unknown fault 'boom'; use one of drop-request");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--fault", "next=stall", "--", "b"))
+			.withMessageContaining("takes 1 argument; for example stall:2s");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--fault", "status:500", "--", "b"))
+			.withMessageContaining("--fault takes <endpoint>=<fault>");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse("--fault", "next=status:200", "--", "b"))
+			.withMessageContaining("400 to 599");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse("--fault", "next=drop-request*0", "--", "b"))
+			.withMessageContaining("times must be a positive number");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse("--random-fault", "next=drop-request", "--", "b"))
+			.withMessageContaining("--random-fault takes");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse("--random-fault", "drop-request@2", "--", "b"))
+			.withMessageContaining("probability from 0 to 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--fault-seed", "x", "--", "b"))
+			.withMessageContaining("--fault-seed must be a number");
 	}
 
 	@Test

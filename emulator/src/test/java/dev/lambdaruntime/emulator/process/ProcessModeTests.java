@@ -134,6 +134,18 @@ class ProcessModeTests {
 			.containsPattern("REPORT RequestId: " + requestId + "\t.*\tStatus: timeout\n");
 	}
 
+	@Test
+	void faultFlagsReachTheRuntimeAndAFailedRuntimeIsReplaced() throws Exception {
+		this.lambda.close();
+		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "5s", "--fault",
+				"response=drop-request", "--", "./bootstrap"), this.taskRoot, this.capture.out())
+			.start();
+		HttpResponse<String> dropped = invoke("{\"n\":1}", false);
+		assertThat(dropped.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
+		assertThat(TestJson.parse(dropped.body())).containsEntry("errorType", "Runtime.ExitError");
+		assertThat(invoke("{\"n\":2}", false).body()).isEqualTo("{\"echo\":{\"n\":2}}");
+	}
+
 	private HttpResponse<String> invoke(String payload, boolean tail) throws Exception {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://" + this.lambda.runtimeApi()
