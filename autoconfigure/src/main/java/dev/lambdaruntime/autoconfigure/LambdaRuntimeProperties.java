@@ -136,9 +136,9 @@ public class LambdaRuntimeProperties {
 		private Duration budget = Duration.ofMillis(500);
 
 		/**
-		 * Part of the budget in-flight invocations may take to finish before the application context closes; those
-		 * still running then are reported as failed. Also bounds the wait when the context closes for another
-		 * reason.
+		 * Part of the budget in-flight invocations may take to finish before the application context closes; on
+		 * SIGTERM, those still running then are reported as failed. Also bounds the wait when the context closes
+		 * for another reason.
 		 */
 		private Duration gracePeriod = Duration.ofMillis(150);
 

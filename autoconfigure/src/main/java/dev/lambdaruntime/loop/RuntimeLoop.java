@@ -87,11 +87,24 @@ public final class RuntimeLoop {
 	}
 
 	/**
-	 * Stops polling, lets in-flight invocations finish within {@code grace}, reports those that did not as failed
-	 * ({@code Runtime.ExitError}) so none is left unanswered, then closes every connection.
+	 * Stops polling, lets in-flight invocations finish within {@code grace}, then closes every connection. One still
+	 * running is left to the platform, which reports it when the process ends.
 	 * @param grace how long to wait for in-flight invocations
 	 */
-	public synchronized void stop(Duration grace) {
+	public void stop(Duration grace) {
+		stop(grace, false);
+	}
+
+	/**
+	 * Stops as {@link #stop(Duration)} does, but reports each invocation still running after {@code grace} as failed
+	 * ({@code Runtime.ExitError}) before closing: what Lambda's SIGTERM asks for, as the process is about to go.
+	 * @param grace how long to wait for in-flight invocations
+	 */
+	public void shutDown(Duration grace) {
+		stop(grace, true);
+	}
+
+	private synchronized void stop(Duration grace, boolean reportUnfinished) {
 		if (!this.running) {
 			return;
 		}
@@ -102,7 +115,7 @@ public final class RuntimeLoop {
 			worker.awaitExit(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		List<Invocation> unfinished = this.workers.stream().map(Worker::unfinished).filter(Objects::nonNull).toList();
-		if (!unfinished.isEmpty()) {
+		if (reportUnfinished && !unfinished.isEmpty()) {
 			reportUnfinished(unfinished, grace);
 		}
 		this.workers.forEach(Worker::close);
@@ -111,7 +124,7 @@ public final class RuntimeLoop {
 
 	/**
 	 * Whether the workers are running.
-	 * @return {@code true} between {@link #start()} and {@link #stop(Duration)}
+	 * @return {@code true} between {@link #start()} and {@link #stop(Duration)} or {@link #shutDown(Duration)}
 	 */
 	public boolean isRunning() {
 		return this.running;

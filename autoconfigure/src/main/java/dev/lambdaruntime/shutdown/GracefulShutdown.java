@@ -65,7 +65,7 @@ public final class GracefulShutdown {
 		try (ShutdownWatchdog watchdog = new ShutdownWatchdog(this.budget.alarm().toNanos(),
 				this.budget.total().toMillis())) {
 			if (this.loop != null) {
-				this.loop.stop(this.budget.gracePeriod());
+				this.loop.shutDown(this.budget.gracePeriod());
 			}
 			this.closeApplication.run();
 		}

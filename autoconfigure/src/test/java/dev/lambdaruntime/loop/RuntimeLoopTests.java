@@ -326,7 +326,7 @@ class RuntimeLoopTests {
 	}
 
 	@Test
-	void stopReportsAnInvocationThatDidNotFinishWithinTheGracePeriodAsFailed() throws Exception {
+	void shutDownReportsAnInvocationThatDidNotFinishWithinTheGracePeriodAsFailed() throws Exception {
 		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
@@ -337,7 +337,7 @@ class RuntimeLoopTests {
 		}, 1);
 		CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> emulator.invoke("{}"));
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-		loop.stop(Duration.ofMillis(50));
+		loop.shutDown(Duration.ofMillis(50));
 		InvokeResult failed = result.get(10, TimeUnit.SECONDS);
 		release.countDown();
 		assertThat(failed.functionError()).isEqualTo("Unhandled");
