@@ -38,8 +38,11 @@ class SampleAppShutdownIT {
 
 	private static final Pattern ERROR_TYPE = Pattern.compile("\"errorType\":\"([^\"]+)\"");
 
-	/** Spin-downs in the loop; {@code -Dshutdown.loop.spindowns=N} to change. */
-	private static final int SPINDOWNS = Integer.getInteger("shutdown.loop.spindowns", 100);
+	/**
+	 * Spin-downs in the loop: 10 in verify (each is a cold start), 100 in {@code benchmarks/reliability.sh shutdown};
+	 * {@code -Dshutdown.loop.spindowns=N} to change.
+	 */
+	private static final int SPINDOWNS = Integer.getInteger("shutdown.loop.spindowns", 10);
 
 	@TempDir
 	Path taskRoot;
