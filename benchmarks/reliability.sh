@@ -3,12 +3,13 @@
 #
 #   ./benchmarks/reliability.sh                 all of them (an hour or more on 2 cores)
 #   ./benchmarks/reliability.sh --quick         all of them, short (a few minutes)
-#   ./benchmarks/reliability.sh soak stress     only the parts named: soak, stress, fuzz, matrix
+#   ./benchmarks/reliability.sh soak stress     only the parts named: soak, stress, fuzz, matrix, shutdown
 #
 # soak    the packaged sample-app.jar serving greet: 1,000,000 invocations with 1 and with 16 workers, sampled
 # stress  16 workers, 200,000 invocations with unique payloads, random delays and failures
 # fuzz    every parser that reads bytes from outside: 100,000 tries a property, 20,000 damaged events a function
 # matrix  every fault on every Runtime API endpoint the loop calls, 10 times over
+# shutdown  100 spin-downs of the packaged jar at random points: no acknowledged record lost
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,16 +20,17 @@ stress_invocations=200000
 fuzz_tries=100000
 fuzz_events=20000
 matrix_runs=10
+spindowns=100
 parts=()
 for arg in "$@"; do
 	case "$arg" in
-		--quick) soak_invocations=20000; stress_invocations=20000; fuzz_tries=5000; fuzz_events=1000; matrix_runs=1 ;;
+		--quick) soak_invocations=20000; stress_invocations=20000; fuzz_tries=5000; fuzz_events=1000; matrix_runs=1; spindowns=20 ;;
 		--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-		soak|stress|fuzz|matrix) parts+=("$arg") ;;
+		soak|stress|fuzz|matrix|shutdown) parts+=("$arg") ;;
 		*) echo "Unknown argument $arg; see --help" >&2; exit 2 ;;
 	esac
 done
-[[ ${#parts[@]} -gt 0 ]] || parts=(matrix fuzz stress soak)
+[[ ${#parts[@]} -gt 0 ]] || parts=(matrix fuzz stress shutdown soak)
 
 results=benchmarks/results/reliability
 mkdir -p "$results"
@@ -65,6 +67,12 @@ for part in "${parts[@]}"; do
 				-Dreliability.stress.invocations="$stress_invocations"
 			echo "$stress_invocations invocations on 16 workers: every caller got its own answer or error" \
 				> "$results/stress.md" ;;
+		shutdown)
+			echo "# shutdown: $spindowns spin-downs at random points"
+			"${mvn[@]}" -pl sample-app -am verify -Dtest=none -Dit.test=SampleAppShutdownIT \
+				-Dshutdown.loop.spindowns="$spindowns" | tee "$results/shutdown.log"
+			grep -E 'spin-downs, [0-9]+ invocations|SIGTERMs, each shut down' "$results/shutdown.log" \
+				> "$results/shutdown.md" ;;
 		soak)
 			echo "# soak: $soak_invocations invocations, 1 and 16 workers"
 			"${mvn[@]}" -pl sample-app -am verify -Dtest=none -Dit.test=SoakIT \

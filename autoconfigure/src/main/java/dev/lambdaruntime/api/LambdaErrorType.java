@@ -16,7 +16,13 @@ public enum LambdaErrorType {
 	AFTER_RESTORE_ERROR("Runtime.AfterRestoreError"),
 
 	/** The function answered more than Lambda's buffered response limit. */
-	RESPONSE_SIZE_TOO_LARGE("Function.ResponseSizeTooLarge");
+	RESPONSE_SIZE_TOO_LARGE("Function.ResponseSizeTooLarge"),
+
+	/**
+	 * The runtime ends before the invocation finished: a shutdown that could not wait longer for it. Lambda reports
+	 * a runtime that exits mid-invocation with the same type.
+	 */
+	EXIT_ERROR("Runtime.ExitError");
 
 	private final String value;
 

@@ -14,7 +14,7 @@ public final class RuntimeApiClient implements Closeable {
 
 	private static final String BASE_PATH = "/2018-06-01";
 
-	private static final String USER_AGENT = "lambda-runtime-spring-boot/" + version();
+	static final String USER_AGENT = "lambda-runtime-spring-boot/" + version();
 
 	private static final HttpRequest NEXT = HttpRequest.get(BASE_PATH + "/runtime/invocation/next");
 
@@ -202,7 +202,7 @@ public final class RuntimeApiClient implements Closeable {
 		};
 	}
 
-	private static RuntimeApiException failure(HttpRequest request, HttpResponse response) {
+	static RuntimeApiException failure(HttpRequest request, HttpResponse response) {
 		byte[] body = response.body();
 		String text = new String(body, 0, Math.min(body.length, MAX_ERROR_TEXT), StandardCharsets.UTF_8);
 		String detail = text.isBlank() ? "" : ": " + text.strip() + ((body.length > MAX_ERROR_TEXT) ? "..." : "");

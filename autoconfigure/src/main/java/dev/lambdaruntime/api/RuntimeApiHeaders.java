@@ -1,7 +1,8 @@
 package dev.lambdaruntime.api;
 
 /**
- * The Runtime API's header names: those {@code /next} answers with, and those the runtime sends with its answers.
+ * The Runtime API's header names: those {@code /next} answers with, and those the runtime sends with its answers;
+ * and the Extensions API's.
  */
 final class RuntimeApiHeaders {
 
@@ -36,6 +37,12 @@ final class RuntimeApiHeaders {
 
 	/** The {@link #FUNCTION_RESPONSE_MODE} of a streamed response. */
 	static final String STREAMING = "streaming";
+
+	/** The Extensions API: the extension's name, unique among the function's extensions, at registration. */
+	static final String EXTENSION_NAME = "Lambda-Extension-Name";
+
+	/** The Extensions API: what Lambda calls the registered extension, sent with every later call. */
+	static final String EXTENSION_IDENTIFIER = "Lambda-Extension-Identifier";
 
 	private RuntimeApiHeaders() {
 	}

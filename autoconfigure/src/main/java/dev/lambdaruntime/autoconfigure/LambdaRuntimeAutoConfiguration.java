@@ -16,6 +16,8 @@ import dev.lambdaruntime.loop.InvocationHandler;
 import dev.lambdaruntime.loop.InvocationHandlerDecorator;
 import dev.lambdaruntime.loop.InvocationScope;
 import dev.lambdaruntime.loop.RuntimeLoop;
+import dev.lambdaruntime.shutdown.GracefulShutdown;
+import dev.lambdaruntime.shutdown.ShutdownBudget;
 import dev.lambdaruntime.snapstart.CracCheckpointHooks;
 import dev.lambdaruntime.snapstart.CracPriming;
 
@@ -29,9 +31,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.FunctionProperties;
 import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration that serves a Spring Cloud Function on the Lambda Runtime API where one is meant for this
@@ -119,12 +123,7 @@ public final class LambdaRuntimeAutoConfiguration {
 		RuntimeLoopLifecycle lambdaRuntimeLoop(InvocationHandler handler, ExitHandler exitHandler,
 				InvocationScope scope, LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
 				ObjectProvider<InvocationHandlerDecorator> decorators) {
-			// Read here, when the bean is made, not when the condition was: Spring AOT evaluates conditions at build.
-			RuntimeApiDetection detection = RuntimeApiDetection.detect(properties, lambdaEnvironment, false);
-			String endpoint = detection.endpoint();
-			if (endpoint == null) {
-				throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
-			}
+			String endpoint = endpoint(properties, lambdaEnvironment);
 			int workers = workers(properties, lambdaEnvironment);
 			// Under SnapStart the loop runs org.crac's hooks around /runtime/restore/next before taking events.
 			CheckpointHooks hooks = lambdaEnvironment.isSnapStart() ? new CracCheckpointHooks() : null;
@@ -137,10 +136,67 @@ public final class LambdaRuntimeAutoConfiguration {
 				.build();
 			String function = (handler instanceof FunctionInvocationHandler functions) ? functions.functionDefinition()
 					: handler.getClass().getName();
-			return new RuntimeLoopLifecycle(loop, properties.getShutdownGracePeriod(),
+			return new RuntimeLoopLifecycle(loop, properties.getShutdown().getGracePeriod(),
 					StartupLine.of(function, lambdaEnvironment, workers, endpoint));
 		}
 
+		/**
+		 * The internal extension and the SIGTERM path around the loop. Always defined, and the switch read when the
+		 * bean is made: Spring AOT would evaluate a condition at build time. The loop comes through a provider: a
+		 * lifecycle starts the beans it depends on first, and the extension must register before the loop polls.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		GracefulShutdownLifecycle lambdaGracefulShutdown(ObjectProvider<RuntimeLoopLifecycle> runtimeLoop,
+				LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment,
+				ConfigurableApplicationContext context) {
+			String endpoint = properties.getShutdown().isEnabled() ? endpoint(properties, lambdaEnvironment) : null;
+			return new GracefulShutdownLifecycle(endpoint,
+					new GracefulShutdown(budget(properties), runtimeLoop.getObject().loop(), context::close),
+					!StringUtils.hasText(properties.getApi()));
+		}
+
+	}
+
+	/**
+	 * Under the managed Java runtime's handler: the same extension and SIGTERM path, with AWS's client polling.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(ManagedHandlerMarker.class)
+	static class ManagedHandlerShutdownConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GracefulShutdownLifecycle lambdaGracefulShutdown(LambdaRuntimeProperties properties,
+				LambdaEnvironment lambdaEnvironment, ConfigurableApplicationContext context) {
+			String endpoint = properties.getShutdown().isEnabled() ? lambdaEnvironment.runtimeApi() : null;
+			return new GracefulShutdownLifecycle(endpoint,
+					new GracefulShutdown(budget(properties), null, context::close), true);
+		}
+
+	}
+
+	/**
+	 * The Runtime API's address, read when a bean is made, not when the condition was: Spring AOT evaluates
+	 * conditions at build.
+	 */
+	private static String endpoint(LambdaRuntimeProperties properties, LambdaEnvironment lambdaEnvironment) {
+		RuntimeApiDetection detection = RuntimeApiDetection.detect(properties, lambdaEnvironment, false);
+		String endpoint = detection.endpoint();
+		if (endpoint == null) {
+			throw new IllegalStateException("No Lambda Runtime API: " + detection.reason());
+		}
+		return endpoint;
+	}
+
+	private static ShutdownBudget budget(LambdaRuntimeProperties properties) {
+		LambdaRuntimeProperties.Shutdown shutdown = properties.getShutdown();
+		if (shutdown.getGracePeriod().compareTo(shutdown.getBudget()) > 0) {
+			throw new IllegalArgumentException("lambda.runtime.shutdown.grace-period ("
+					+ shutdown.getGracePeriod().toMillis() + " ms) must fit in lambda.runtime.shutdown.budget ("
+					+ shutdown.getBudget().toMillis() + " ms), the time Lambda gives from SIGTERM to SIGKILL");
+		}
+		return new ShutdownBudget(shutdown.getBudget(), shutdown.getGracePeriod());
 	}
 
 	private static int workers(LambdaRuntimeProperties properties, LambdaEnvironment environment) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Configuration properties for the Lambda runtime.
@@ -29,11 +30,6 @@ public class LambdaRuntimeProperties {
 	private @Nullable Integer workers;
 
 	/**
-	 * How long shutdown waits for in-flight invocations to finish.
-	 */
-	private Duration shutdownGracePeriod = Duration.ofSeconds(5);
-
-	/**
 	 * Whether a plain function (not composed, routed, reactive or on messages) is called directly with its JSON
 	 * conversion resolved once, rather than through Spring Cloud Function's per-call conversion chain. Results are the
 	 * same; Spring Cloud Function's function observation is skipped on the direct path.
@@ -50,6 +46,8 @@ public class LambdaRuntimeProperties {
 
 	private final Events events = new Events();
 
+	private final Shutdown shutdown = new Shutdown();
+
 	public boolean isResponseStreaming() {
 		return this.responseStreaming;
 	}
@@ -64,6 +62,10 @@ public class LambdaRuntimeProperties {
 
 	public Events getEvents() {
 		return this.events;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
 	}
 
 	public boolean isEnabled() {
@@ -98,12 +100,72 @@ public class LambdaRuntimeProperties {
 		this.directInvocation = directInvocation;
 	}
 
+	/**
+	 * How long shutdown waits for in-flight invocations to finish.
+	 * @return the grace period
+	 * @deprecated in favour of {@code lambda.runtime.shutdown.grace-period}, part of Lambda's shutdown budget
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	@DeprecatedConfigurationProperty(replacement = "lambda.runtime.shutdown.grace-period", since = "0.1.0",
+			reason = "Part of the shutdown budget now, whose 500 ms the old 5 s default never fitted")
 	public Duration getShutdownGracePeriod() {
-		return this.shutdownGracePeriod;
+		return this.shutdown.getGracePeriod();
 	}
 
+	@Deprecated(since = "0.1.0", forRemoval = true)
 	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
-		this.shutdownGracePeriod = shutdownGracePeriod;
+		this.shutdown.setGracePeriod(shutdownGracePeriod);
+	}
+
+	/**
+	 * Graceful shutdown on Lambda: the internal extension that makes Lambda send SIGTERM before SIGKILL, and what
+	 * SIGTERM does.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether to register an internal extension, so that Lambda sends SIGTERM before ending the environment, and
+		 * to close the application context on SIGTERM within the budget.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time from SIGTERM to Lambda's SIGKILL that the shutdown plans for: 500 ms for a runtime with an internal
+		 * extension.
+		 */
+		private Duration budget = Duration.ofMillis(500);
+
+		/**
+		 * Part of the budget in-flight invocations may take to finish before the application context closes; on
+		 * SIGTERM, those still running then are reported as failed. Also bounds the wait when the context closes
+		 * for another reason.
+		 */
+		private Duration gracePeriod = Duration.ofMillis(150);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getBudget() {
+			return this.budget;
+		}
+
+		public void setBudget(Duration budget) {
+			this.budget = budget;
+		}
+
+		public Duration getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(Duration gracePeriod) {
+			this.gracePeriod = gracePeriod;
+		}
+
 	}
 
 	/**

@@ -1,11 +1,16 @@
 package dev.lambdaruntime.loop;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.lambdaruntime.api.ErrorReport;
+import dev.lambdaruntime.api.Invocation;
+import dev.lambdaruntime.api.LambdaErrorType;
 import dev.lambdaruntime.api.RuntimeApiClient;
 import org.jspecify.annotations.Nullable;
 
@@ -82,10 +87,24 @@ public final class RuntimeLoop {
 	}
 
 	/**
-	 * Stops polling, lets in-flight invocations finish within {@code grace}, then closes every connection.
+	 * Stops polling, lets in-flight invocations finish within {@code grace}, then closes every connection. One still
+	 * running is left to the platform, which reports it when the process ends.
 	 * @param grace how long to wait for in-flight invocations
 	 */
-	public synchronized void stop(Duration grace) {
+	public void stop(Duration grace) {
+		stop(grace, false);
+	}
+
+	/**
+	 * Stops as {@link #stop(Duration)} does, but reports each invocation still running after {@code grace} as failed
+	 * ({@code Runtime.ExitError}) before closing: what Lambda's SIGTERM asks for, as the process is about to go.
+	 * @param grace how long to wait for in-flight invocations
+	 */
+	public void shutDown(Duration grace) {
+		stop(grace, true);
+	}
+
+	private synchronized void stop(Duration grace, boolean reportUnfinished) {
 		if (!this.running) {
 			return;
 		}
@@ -95,13 +114,17 @@ public final class RuntimeLoop {
 		for (Worker worker : this.workers) {
 			worker.awaitExit(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
+		List<Invocation> unfinished = this.workers.stream().map(Worker::unfinished).filter(Objects::nonNull).toList();
+		if (reportUnfinished && !unfinished.isEmpty()) {
+			reportUnfinished(unfinished, grace);
+		}
 		this.workers.forEach(Worker::close);
 		this.workers.clear();
 	}
 
 	/**
 	 * Whether the workers are running.
-	 * @return {@code true} between {@link #start()} and {@link #stop(Duration)}
+	 * @return {@code true} between {@link #start()} and {@link #stop(Duration)} or {@link #shutDown(Duration)}
 	 */
 	public boolean isRunning() {
 		return this.running;
@@ -113,6 +136,23 @@ public final class RuntimeLoop {
 	 */
 	public int workerCount() {
 		return this.workerCount;
+	}
+
+	private void reportUnfinished(List<Invocation> unfinished, Duration grace) {
+		try (RuntimeApiClient client = this.clients.get()) {
+			for (Invocation invocation : unfinished) {
+				String message = "The runtime is shutting down: invocation " + invocation.requestId()
+						+ " did not finish within the grace period of " + grace.toMillis() + " ms";
+				logger.log(System.Logger.Level.WARNING, message + "; reporting it as failed");
+				try {
+					client.reportError(invocation, ErrorReport.of(LambdaErrorType.EXIT_ERROR, message));
+				}
+				catch (IOException ex) {
+					logger.log(System.Logger.Level.WARNING,
+							"Could not report invocation " + invocation.requestId() + " as failed: " + ex.getMessage());
+				}
+			}
+		}
 	}
 
 	private void fail(String reason) {

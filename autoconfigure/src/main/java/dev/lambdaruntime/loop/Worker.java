@@ -45,6 +45,8 @@ final class Worker implements Runnable {
 
 	private volatile boolean busy;
 
+	private volatile @Nullable Invocation current;
+
 	Worker(RuntimeApiClient client, InvocationHandler handler, InvocationScope scope, Consumer<String> fatal) {
 		this.client = client;
 		this.handler = handler;
@@ -79,6 +81,7 @@ final class Worker implements Runnable {
 		for (int attempt = 0;; attempt++) {
 			try {
 				Invocation invocation = this.client.next();
+				this.current = invocation;
 				this.busy = true;
 				return invocation;
 			}
@@ -144,6 +147,7 @@ final class Worker implements Runnable {
 		}
 		finally {
 			this.busy = false;
+			this.current = null;
 		}
 	}
 
@@ -261,6 +265,15 @@ final class Worker implements Runnable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * The invocation this worker is still handling, if its thread is still at it.
+	 * @return the invocation, or {@code null} when the worker is idle or gone
+	 */
+	@Nullable Invocation unfinished() {
+		Invocation invocation = this.current;
+		return (invocation != null && this.busy && thread().isAlive()) ? invocation : null;
 	}
 
 	void close() {

@@ -13,8 +13,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * Keeps the package arrows pointing one way: the core ({@code api}, {@code loop}) stays free of Spring, and the
  * logging support stays below the auto-configuration and out of the core, and the function bridge knows nothing of the
- * AWS event shapes built on it; the metrics sit on the loop and Micrometer, used by the auto-configuration alone.
- * Also one logging facade per layer: the JDK's {@code System.Logger} in the core, SLF4J everywhere else.
+ * AWS event shapes built on it; the metrics sit on the loop and Micrometer, used by the auto-configuration alone, and
+ * the graceful shutdown on the core alone. Also one logging facade per layer: the JDK's {@code System.Logger} in the
+ * core, SLF4J everywhere else.
  */
 class PackageDependencyTests {
 
@@ -39,6 +40,17 @@ class PackageDependencyTests {
 			.should()
 			.onlyDependOnClassesThat()
 			.resideInAnyPackage("java..", "org.jspecify..", "dev.lambdaruntime.api..", "dev.lambdaruntime.loop..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void shutdownUsesTheCoreAndNoSpring() {
+		classes().that()
+			.resideInAPackage("dev.lambdaruntime.shutdown..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.jspecify..", "org.slf4j..", "dev.lambdaruntime.api..",
+					"dev.lambdaruntime.loop..", "dev.lambdaruntime.shutdown..")
 			.check(CLASSES);
 	}
 

@@ -33,7 +33,8 @@ class PublicApiTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.lambdaruntime.api", "dev.lambdaruntime.loop", "dev.lambdaruntime.function",
 				"dev.lambdaruntime.events", "dev.lambdaruntime.handler", "dev.lambdaruntime.snapstart",
-				"dev.lambdaruntime.logging", "dev.lambdaruntime.metrics", "dev.lambdaruntime.autoconfigure");
+				"dev.lambdaruntime.logging", "dev.lambdaruntime.metrics", "dev.lambdaruntime.shutdown",
+				"dev.lambdaruntime.autoconfigure");
 
 	private static final Pattern TYPE_NAME = Pattern.compile("dev\\.lambdaruntime\\.[a-z.]+\\.[A-Z]\\w*");
 

@@ -165,15 +165,63 @@ class LambdaRuntimeAutoConfigurationTests {
 	void bindsProperties() {
 		this.contextRunner
 			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(), "lambda.runtime.workers=3",
-					"lambda.runtime.shutdown-grace-period=2s", "lambda.runtime.events.enabled=false")
+					"lambda.runtime.shutdown.budget=2s", "lambda.runtime.shutdown.grace-period=1s",
+					"lambda.runtime.events.enabled=false")
 			.run((context) -> {
 				LambdaRuntimeProperties properties = context.getBean(LambdaRuntimeProperties.class);
 				assertThat(properties.getWorkers()).isEqualTo(3);
 				assertThat(properties.getEvents().isEnabled()).isFalse();
-				assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getShutdown().getBudget()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getShutdown().getGracePeriod()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(context.getBean(RuntimeLoopLifecycle.class).loop().workerCount()).isEqualTo(3);
 				assertThat(context.getBean(FunctionInvocationHandler.class).isDirect()).isTrue();
 			});
+	}
+
+	@Test
+	@SuppressWarnings("removal")
+	void theDeprecatedGracePeriodStillBinds() {
+		this.contextRunner
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
+					"lambda.runtime.shutdown-grace-period=300ms")
+			.run((context) -> {
+				LambdaRuntimeProperties properties = context.getBean(LambdaRuntimeProperties.class);
+				assertThat(properties.getShutdown().getGracePeriod()).isEqualTo(Duration.ofMillis(300));
+				assertThat(properties.getShutdownGracePeriod()).isEqualTo(Duration.ofMillis(300));
+			});
+	}
+
+	@Test
+	void registersTheInternalExtensionBeforeTheFirstPoll() {
+		this.contextRunner.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi()).run((context) -> {
+			assertThat(context.getBean(GracefulShutdownLifecycle.class).registered()).isTrue();
+			assertThat(this.emulator.extensions()).singleElement()
+				.satisfies((extension) -> assertThat(extension.name()).isEqualTo("lambda-runtime-spring-boot"));
+			assertThat(this.emulator.invoke("\"lambda\"").payloadAsString()).isEqualTo("\"LAMBDA\"");
+		});
+	}
+
+	@Test
+	void registersNothingWhenShutdownIsOff() {
+		this.contextRunner
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
+					"lambda.runtime.shutdown.enabled=false")
+			.run((context) -> {
+				assertThat(context.getBean(GracefulShutdownLifecycle.class).registered()).isFalse();
+				assertThat(this.emulator.invoke("\"lambda\"").payloadAsString()).isEqualTo("\"LAMBDA\"");
+				assertThat(this.emulator.extensions()).isEmpty();
+			});
+	}
+
+	@Test
+	void aGracePeriodOverTheBudgetFailsStartUp() {
+		this.contextRunner
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
+					"lambda.runtime.shutdown.grace-period=5s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("lambda.runtime.shutdown.grace-period (5000 ms) must fit in lambda.runtime.shutdown.budget "
+						+ "(500 ms), the time Lambda gives from SIGTERM to SIGKILL"));
 	}
 
 	@Test

@@ -326,6 +326,28 @@ class RuntimeLoopTests {
 	}
 
 	@Test
+	void shutDownReportsAnInvocationThatDidNotFinishWithinTheGracePeriodAsFailed() throws Exception {
+		LambdaEmulator emulator = emulator(LambdaEmulator.builder());
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		RuntimeLoop loop = start(emulator, (invocation) -> {
+			started.countDown();
+			release.await(10, TimeUnit.SECONDS);
+			return new InvocationResponse("\"late\"".getBytes(StandardCharsets.UTF_8), null);
+		}, 1);
+		CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> emulator.invoke("{}"));
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		loop.shutDown(Duration.ofMillis(50));
+		InvokeResult failed = result.get(10, TimeUnit.SECONDS);
+		release.countDown();
+		assertThat(failed.functionError()).isEqualTo("Unhandled");
+		JsonNode error = JsonMapper.shared().readTree(failed.payloadAsString());
+		assertThat(error.get("errorType").asString()).isEqualTo("Runtime.ExitError");
+		assertThat(error.get("errorMessage").asString()).isEqualTo("The runtime is shutting down: invocation "
+				+ failed.requestId() + " did not finish within the grace period of 50 ms");
+	}
+
+	@Test
 	void stopReleasesIdleWorkersPromptly() {
 		LambdaEmulator emulator = emulator(LambdaEmulator.builder().concurrency(3));
 		RuntimeLoop loop = start(emulator, (invocation) -> InvocationResponse.EMPTY, 3);

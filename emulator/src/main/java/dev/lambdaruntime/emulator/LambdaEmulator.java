@@ -3,12 +3,15 @@ package dev.lambdaruntime.emulator;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
 import dev.lambdaruntime.emulator.lambda.LocalLambda;
+import dev.lambdaruntime.emulator.lambda.ShutdownReason;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,8 +153,41 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Spins the execution environment down, as Lambda does when it has idled: nothing more is handed out; if an
+	 * extension registered, the {@linkplain #addShutdownListener shutdown listeners} run in place of SIGTERM, with
+	 * 500 ms before the runtime counts as killed; external extensions get {@code SHUTDOWN} ({@code spindown}); then
+	 * the environment is gone and registrations with it. In-process the emulator cannot kill the runtime: one that
+	 * did not register keeps running, as it would until Lambda's SIGKILL.
+	 * @return whether an extension had registered, so the runtime got its (emulated) SIGTERM
+	 */
+	public boolean shutdown() {
+		return this.lambda.shutdown(ShutdownReason.SPINDOWN);
+	}
+
+	/**
+	 * What the runtime's side does on SIGTERM, since an in-process emulator cannot signal its own JVM: at
+	 * {@link #shutdown()}, if an extension registered, the listeners run in order on a thread of their own.
+	 * {@code @AutoConfigureLambdaEmulator} adds one that closes the test's application context, as Spring Boot's
+	 * shutdown hook does on a real SIGTERM.
+	 * @param listener what SIGTERM would do
+	 * @return this emulator
+	 */
+	public LambdaEmulator addShutdownListener(Runnable listener) {
+		this.lambda.addShutdownListener(listener);
+		return this;
+	}
+
+	/**
+	 * The extensions registered with the Extensions API by the current runtime.
+	 * @return a snapshot, in registration order
+	 */
+	public List<RegisteredExtension> extensions() {
+		return this.lambda.extensions();
+	}
+
+	/**
 	 * Stops serving: a runtime blocked in {@code /next} sees its connection close, and pending invocations fail
-	 * with {@link IllegalStateException}. Idempotent.
+	 * with {@link IllegalStateException}. No shutdown phase runs: call {@link #shutdown()} first for one. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -185,6 +221,8 @@ public final class LambdaEmulator implements AutoCloseable {
 		private InetAddress bindAddress = EmulatorSettings.DEFAULTS.bindAddress();
 
 		private boolean recordRequests = EmulatorSettings.DEFAULTS.recordRequests();
+
+		private final Set<String> externalExtensions = new LinkedHashSet<>();
 
 		private Builder() {
 		}
@@ -293,12 +331,25 @@ public final class LambdaEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * Names an external extension: one that registers under this name counts as a process of its own (what
+		 * Lambda finds in {@code /opt/extensions}), may register for {@code SHUTDOWN}, and stretches the shutdown
+		 * phase to 2,000 ms. Any other name registers as an internal extension.
+		 * @param name the {@code Lambda-Extension-Name} it will register with
+		 * @return this builder
+		 */
+		public Builder externalExtension(String name) {
+			this.externalExtensions.add(Objects.requireNonNull(name, "name"));
+			return this;
+		}
+
+		/**
 		 * Builds the emulator; call {@link LambdaEmulator#start()} to serve.
 		 * @return the emulator
 		 */
 		public LambdaEmulator build() {
 			return new LambdaEmulator(new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb,
-					this.concurrency, this.snapStart, this.invocationIds, this.bindAddress, this.recordRequests));
+					this.concurrency, this.snapStart, this.invocationIds, this.bindAddress, this.recordRequests, null,
+					Set.copyOf(this.externalExtensions)));
 		}
 
 	}

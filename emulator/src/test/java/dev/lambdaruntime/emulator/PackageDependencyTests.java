@@ -40,7 +40,8 @@ class PackageDependencyTests {
 	 * these, and implement {@link Faults}.
 	 */
 	private static final DescribedPredicate<JavaClass> PUBLIC_VALUES = arraysToo(belongToAnyOf(InvokeRequest.class,
-			InvokeResult.class, RuntimeRequest.class, RuntimeError.class, Fault.class, Endpoint.class, Faults.class));
+			InvokeResult.class, RuntimeRequest.class, RuntimeError.class, Fault.class, Endpoint.class, Faults.class,
+			RegisteredExtension.class));
 
 	@Test
 	void httpServerDependsOnNothingOfOurs() {
@@ -70,7 +71,7 @@ class PackageDependencyTests {
 	}
 
 	@Test
-	void processModeSitsOnTheLambdaApis() {
+	void processModeSitsOnTheLambdaApisAndThePublicValues() {
 		classes().that()
 			.resideInAPackage(PROCESS)
 			.should()

@@ -75,8 +75,12 @@ public final class TestRuntime {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		return send(this.client, request);
+	}
+
+	static HttpResponse<String> send(HttpClient client, HttpRequest request) {
 		try {
-			return this.client.send(request, BodyHandlers.ofString());
+			return client.send(request, BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -15,14 +15,17 @@ import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Demo functions; choose one with {@code spring.cloud.function.definition} (or {@code SPRING_CLOUD_FUNCTION_DEFINITION}).
  */
 @SpringBootApplication(proxyBeanMethods = false)
+@EnableConfigurationProperties(BufferProperties.class)
 public class SampleApplication {
 
 	public static void main(String[] args) {
@@ -74,21 +77,48 @@ public class SampleApplication {
 	}
 
 	/**
+	 * Keeps each record in memory and writes them in chunks of {@code sample.buffer.chunk-size} to
+	 * {@code sample.buffer.directory}; what is left is written when the context closes, which Lambda's SIGTERM
+	 * triggers (see docs/stateful-functions.md).
+	 * @param buffer the records kept between invocations
+	 * @param json writes each record as one JSON line
+	 * @return the function
+	 */
+	@Bean
+	public Function<Frame, RecordBuffer.BufferState> buffer(RecordBuffer buffer, JsonMapper json) {
+		return (frame) -> {
+			if (frame.workMs() > 0) {
+				sleep(frame.workMs());
+			}
+			return buffer.add(json.writeValueAsString(frame));
+		};
+	}
+
+	@Bean
+	RecordBuffer recordBuffer(BufferProperties properties) {
+		return new RecordBuffer(new DirectorySink(properties.directory()), properties.chunkSize());
+	}
+
+	/**
 	 * Sleeps as long as asked, to show concurrent invocations.
 	 * @return the function
 	 */
 	@Bean
 	public Function<Delay, Slept> slow() {
 		return (delay) -> {
-			try {
-				Thread.sleep(delay.ms());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while sleeping", ex);
-			}
+			sleep(delay.ms());
 			return new Slept(delay.ms());
 		};
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while sleeping", ex);
+		}
 	}
 
 	/**

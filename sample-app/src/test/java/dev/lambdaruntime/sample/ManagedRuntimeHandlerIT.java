@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.RegisteredExtension;
 import dev.lambdaruntime.emulator.RuntimeRequest;
 import dev.lambdaruntime.handler.FunctionRequestHandler;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,27 @@ class ManagedRuntimeHandlerIT {
 			assertThat(new JsonContent(emulator.invoke("{\"sensor\":\"t1\",\"value\":10}").payloadAsString())).as(log())
 				.extractingPath("$.count")
 				.isEqualTo(3);
+		}
+	}
+
+	@Test
+	void registersTheInternalExtensionDuringInitAndFlushesTheBufferOnSigterm() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			Path sink = this.logs.resolve("sink");
+			this.process = start(emulator, "buffer", List.of(),
+					Map.of("SAMPLE_BUFFER_DIRECTORY", sink.toString(), "SAMPLE_BUFFER_CHUNK_SIZE", "10"));
+			for (int i = 1; i <= 3; i++) {
+				assertThat(emulator.invoke("{\"id\":\"m-" + i + "\",\"data\":\"x\"}").functionError()).as(log()).isNull();
+			}
+			assertThat(emulator.extensions()).extracting(RegisteredExtension::name)
+				.containsExactly("lambda-runtime-spring-boot");
+			assertThat(SinkFiles.ids(sink)).isEmpty();
+			assertThat(emulator.shutdown()).isTrue();
+			// In-process the emulator cannot signal the client's process: this test does, as Lambda would.
+			this.process.destroy();
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).as(log()).isZero();
+			assertThat(SinkFiles.ids(sink)).as(log()).containsExactlyInAnyOrder("m-1", "m-2", "m-3");
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,16 +119,35 @@ class SampleAppProcessIT {
 	}
 
 	@Test
-	void finishesTheInFlightInvocationOnSigterm() throws Exception {
+	void onSigtermFinishesTheInFlightInvocationWithinTheGracePeriodAndExitsZero() throws Exception {
 		try (LambdaEmulator emulator = emulator()) {
-			this.process = start(emulator, "slow");
+			this.process = start(emulator, "slow", Map.of("LAMBDA_RUNTIME_SHUTDOWN_GRACE_PERIOD", "450ms"));
 			emulator.invoke("{\"ms\":1}");
-			CompletableFuture<InvokeResult> slow = CompletableFuture.supplyAsync(() -> emulator.invoke("{\"ms\":1500}"));
+			CompletableFuture<InvokeResult> slow = CompletableFuture.supplyAsync(() -> emulator.invoke("{\"ms\":200}"));
 			awaitLog(" of slow with ", 2);
 			this.process.destroy();
 			assertThat(new JsonContent(slow.get(30, TimeUnit.SECONDS).payloadAsString()))
-				.isStrictlyEqualTo("{\"slept\":1500}");
+				.isStrictlyEqualTo("{\"slept\":200}");
 			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).as(log()).isZero();
+			assertThat(log()).contains("Shutting down within 500 ms").containsPattern("Shut down in \\d+ ms");
+		}
+	}
+
+	@Test
+	void onSigtermReportsAnInvocationThatOutlivesTheGracePeriodAsFailed() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "slow");
+			emulator.invoke("{\"ms\":1}");
+			CompletableFuture<InvokeResult> slow = CompletableFuture.supplyAsync(() -> emulator.invoke("{\"ms\":5000}"));
+			awaitLog(" of slow with ", 2);
+			this.process.destroy();
+			InvokeResult failed = slow.get(30, TimeUnit.SECONDS);
+			assertThat(failed.functionError()).isEqualTo("Unhandled");
+			assertThat(failed.payloadAsString()).contains("\"errorType\":\"Runtime.ExitError\"")
+				.contains("did not finish within the grace period of 150 ms");
+			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).as(log()).isZero();
 		}
 	}
 
@@ -173,9 +193,11 @@ class SampleAppProcessIT {
 	}
 
 	private Process start(LambdaEmulator emulator, String function, Map<String, String> variables) throws IOException {
-		// Without variables of its own, a run logs the runtime at DEBUG.
-		Map<String, String> environment = variables.isEmpty() ? Map.of("LOGGING_LEVEL_DEV_LAMBDARUNTIME", "DEBUG")
-				: variables;
+		// A run logs the runtime at DEBUG, unless it sets Lambda's own log controls.
+		Map<String, String> environment = new HashMap<>(variables);
+		if (variables.keySet().stream().noneMatch((name) -> name.startsWith("AWS_LAMBDA_LOG_"))) {
+			environment.put("LOGGING_LEVEL_DEV_LAMBDARUNTIME", "DEBUG");
+		}
 		return SampleProcess.start(emulator, function, environment, this.logs.resolve("app.log").toFile(), List.of());
 	}
 

@@ -3,7 +3,10 @@ package dev.lambdaruntime.emulator.lambda;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one emulator is set up; built by {@code LambdaEmulator.Builder} in-process and from the command line in process
@@ -18,9 +21,14 @@ import java.util.regex.Pattern;
  * @param invocationIds whether to send {@code Lambda-Runtime-Invocation-Id} and require its echo
  * @param bindAddress the address to listen on
  * @param recordRequests whether to keep every Runtime API request for inspection
+ * @param handler the {@code _HANDLER} value, also in the Extensions API's register answer; {@code null} for none, as
+ * for container images
+ * @param externalExtensions the extension names that register as external extensions (processes of their own, which
+ * Lambda finds in {@code /opt/extensions}); any other name registers as an internal extension
  */
 public record EmulatorSettings(int port, String functionName, Duration timeout, int memoryMb, int concurrency,
-		boolean snapStart, boolean invocationIds, InetAddress bindAddress, boolean recordRequests) {
+		boolean snapStart, boolean invocationIds, InetAddress bindAddress, boolean recordRequests,
+		@Nullable String handler, Set<String> externalExtensions) {
 
 	/** The region in the function's ARN and the runtime's environment. */
 	public static final String REGION = "us-east-1";
@@ -30,10 +38,10 @@ public record EmulatorSettings(int port, String functionName, Duration timeout, 
 
 	/**
 	 * The defaults, in-process and on the command line alike (which picks its own port): a free port, function
-	 * {@code function}, 30 s, 512 MB, concurrency 1, loopback, requests recorded.
+	 * {@code function}, 30 s, 512 MB, concurrency 1, loopback, requests recorded, no handler, no external extensions.
 	 */
 	public static final EmulatorSettings DEFAULTS = new EmulatorSettings(0, "function", Duration.ofSeconds(30), 512, 1,
-			false, false, InetAddress.getLoopbackAddress(), true);
+			false, false, InetAddress.getLoopbackAddress(), true, null, Set.of());
 
 	static final String ACCOUNT = "000000000000";
 

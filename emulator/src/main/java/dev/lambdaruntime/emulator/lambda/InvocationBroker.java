@@ -58,9 +58,19 @@ final class InvocationBroker {
 
 	private int waiting;
 
-	InvocationBroker(EmulatorSettings settings, InvocationListener listener) {
+	private final BooleanSupplier extensionsReady;
+
+	/**
+	 * A broker whose invocations wait for the extensions as well as for the runtime.
+	 * @param settings the settings
+	 * @param listener told of every step
+	 * @param extensionsReady whether every registered extension is back in {@code /event/next}; Lambda starts the
+	 * first invocation, and each next one, only then
+	 */
+	InvocationBroker(EmulatorSettings settings, InvocationListener listener, BooleanSupplier extensionsReady) {
 		this.settings = settings;
 		this.listener = listener;
+		this.extensionsReady = extensionsReady;
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "lambda-emulator-timer");
 			thread.setDaemon(true);
@@ -119,20 +129,21 @@ final class InvocationBroker {
 			if (this.phase == Phase.INIT && this.settings.snapStart()) {
 				return Next.refused("In SnapStart mode the runtime must call /runtime/restore/next first");
 			}
-			if (this.phase != Phase.RUNNING) {
-				if (this.phase == Phase.INIT) {
-					this.listener.runtimeReady();
-				}
-				else if (this.phase == Phase.RESTORING) {
-					this.listener.runtimeRestored();
-				}
+			if (this.phase == Phase.INIT) {
+				this.listener.runtimeReady();
+				this.phase = Phase.RUNNING;
+			}
+			else if (this.phase == Phase.RESTORING) {
+				this.listener.runtimeRestored();
 				this.phase = Phase.RUNNING;
 			}
 			boolean waited = false;
 			this.waiting++;
 			try {
-				while (!this.closed && this.phase == Phase.RUNNING
-						&& (this.queue.isEmpty() || this.inFlight.size() >= this.settings.concurrency())) {
+				// While the environment shuts down, a /next waits for the runtime's end rather than failing.
+				while (!this.closed && (this.phase == Phase.SHUTDOWN || (this.phase == Phase.RUNNING
+						&& (this.queue.isEmpty() || this.inFlight.size() >= this.settings.concurrency()
+								|| !this.extensionsReady.getAsBoolean())))) {
 					waited = true;
 					this.changed.await(200, TimeUnit.MILLISECONDS);
 					if (peerClosed.getAsBoolean()) {
@@ -276,6 +287,50 @@ final class InvocationBroker {
 	}
 
 	/**
+	 * The environment starts to shut down: no invocation is handed out any more, while those in flight may still be
+	 * answered; {@link #runtimeExited} ends the shutdown.
+	 */
+	void suspend() {
+		this.lock.lock();
+		try {
+			if (this.phase != Phase.FAILED) {
+				this.phase = Phase.SHUTDOWN;
+			}
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Something a waiting {@code /next} depends on changed, such as an extension's readiness.
+	 */
+	void wake() {
+		this.lock.lock();
+		try {
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Whether invocations are in flight or queued.
+	 * @return {@code true} when the runtime has work
+	 */
+	boolean busy() {
+		this.lock.lock();
+		try {
+			return !this.queue.isEmpty() || !this.inFlight.isEmpty();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
 	 * Ends every open invocation with an exception and releases every waiting {@code /next}.
 	 */
 	void close() {
@@ -379,7 +434,10 @@ final class InvocationBroker {
 		RUNNING,
 
 		/** Reported an init or restore error; every invocation gets it until the runtime exits. */
-		FAILED
+		FAILED,
+
+		/** Being shut down: nothing more is handed out; answers to invocations in flight are still taken. */
+		SHUTDOWN
 
 	}
 

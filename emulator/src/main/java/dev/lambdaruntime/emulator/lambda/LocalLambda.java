@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import dev.lambdaruntime.emulator.Faults;
 import dev.lambdaruntime.emulator.InvokeRequest;
 import dev.lambdaruntime.emulator.InvokeResult;
+import dev.lambdaruntime.emulator.RegisteredExtension;
 import dev.lambdaruntime.emulator.RuntimeError;
 import dev.lambdaruntime.emulator.RuntimeRequest;
 import dev.lambdaruntime.emulator.http.HttpHandler;
@@ -33,6 +34,14 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final RuntimeApi runtimeApi;
 
+	private final Extensions extensions;
+
+	private final ExtensionsApi extensionsApi;
+
+	private final ShutdownPhase shutdownPhase;
+
+	private final @Nullable InProcessPlatform inProcess;
+
 	private final FaultPlan faults = new FaultPlan();
 
 	private @Nullable LoopbackServer server;
@@ -40,7 +49,8 @@ public final class LocalLambda implements AutoCloseable {
 	private boolean closed;
 
 	/**
-	 * A Lambda with no runtime process to watch: the platform only writes START, END and REPORT into log tails.
+	 * A Lambda with no runtime process to watch: the platform only writes START, END and REPORT into log tails, and
+	 * at shutdown runs the {@linkplain #addShutdownListener shutdown listeners} in place of SIGTERM.
 	 * @param settings the settings
 	 */
 	public LocalLambda(EmulatorSettings settings) {
@@ -50,13 +60,31 @@ public final class LocalLambda implements AutoCloseable {
 	/**
 	 * A Lambda whose platform follows each invocation, for example to start and watch the runtime process.
 	 * @param settings the settings
-	 * @param platform told of every step of every invocation
+	 * @param platform told of every step of every invocation, and signals the runtime at shutdown
+	 * @param log where the platform's own lines go
 	 */
-	public LocalLambda(EmulatorSettings settings, InvocationListener platform) {
+	public LocalLambda(EmulatorSettings settings, InvocationListener platform, PlatformLog log) {
 		this.settings = settings;
-		this.broker = new InvocationBroker(settings, platform);
+		this.inProcess = (platform instanceof InProcessPlatform inProcessPlatform) ? inProcessPlatform : null;
+		this.extensions = new Extensions(settings.externalExtensions(), log);
+		this.broker = new InvocationBroker(settings, new WithExtensions(platform, this.extensions, settings),
+				this.extensions::ready);
+		this.extensions.onReadinessChange(this.broker::wake);
 		this.recorder = new RequestRecorder(settings.recordRequests());
 		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder, this.faults);
+		this.extensionsApi = new ExtensionsApi(settings, this.extensions, (id, errorType, body, init) -> {
+			log.echo("Lambda emulator: extension " + id + " reported " + (init ? "an init" : "an exit") + " error: "
+					+ errorType);
+			if (init) {
+				this.broker.fail(new RuntimeError("Extension.InitError",
+						Json.error("Extension.InitError", "Extension init failed: " + errorType)), false);
+			}
+		});
+		this.shutdownPhase = new ShutdownPhase(this.broker, this.extensions, platform, log);
+	}
+
+	private LocalLambda(EmulatorSettings settings, InProcessPlatform platform) {
+		this(settings, platform, platform.log());
 	}
 
 	/**
@@ -69,7 +97,8 @@ public final class LocalLambda implements AutoCloseable {
 			throw new IllegalStateException("Lambda emulator is closed");
 		}
 		if (this.server == null) {
-			HttpHandler router = new Router(Map.of(RuntimeApi.PREFIX + "/", this.runtimeApi, InvokeApi.PREFIX,
+			HttpHandler router = new Router(Map.of(RuntimeApi.PREFIX + "/", this.runtimeApi,
+					ExtensionsApi.PREFIX + "/", this.extensionsApi, InvokeApi.PREFIX,
 					new InvokeApi(this.settings, this::invoke)));
 			try {
 				this.server = new LoopbackServer(this.settings.bindAddress(), this.settings.port(), router,
@@ -192,13 +221,53 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
-	 * The runtime process exited: its invocations end with {@code Runtime.ExitError} and the next runtime starts
-	 * fresh.
+	 * The runtime process exited by itself: its invocations end with {@code Runtime.ExitError}, external extensions
+	 * get {@code SHUTDOWN} ({@code failure}), and the next runtime starts fresh.
 	 * @param reason what the exit looked like, for example {@code exit status 1}
 	 * @return whether invocations are still queued, so a new runtime is needed
 	 */
 	public boolean runtimeExited(String reason) {
-		return this.broker.runtimeExited(reason);
+		return this.shutdownPhase.runtimeExited(reason);
+	}
+
+	/**
+	 * Runs Lambda's shutdown phase: no more invocations are handed out; the runtime gets SIGTERM and 500 ms if an
+	 * extension registered, else SIGKILL at once; external extensions get {@code SHUTDOWN}; then the environment is
+	 * gone, and the next invoke starts a fresh runtime.
+	 * @param reason why the environment ends
+	 * @return whether the runtime got SIGTERM
+	 */
+	public boolean shutdown(ShutdownReason reason) {
+		return this.shutdownPhase.run(reason);
+	}
+
+	/**
+	 * Whether invocations are queued or in flight.
+	 * @return {@code true} when the runtime has work
+	 */
+	public boolean busy() {
+		return this.broker.busy();
+	}
+
+	/**
+	 * The extensions registered with the current runtime.
+	 * @return a snapshot, in registration order
+	 */
+	public List<RegisteredExtension> extensions() {
+		return this.extensions.snapshot();
+	}
+
+	/**
+	 * In-process only: what the runtime's side does on SIGTERM, since the emulator cannot signal its own JVM; called
+	 * on a thread of its own at shutdown, only if an extension registered.
+	 * @param listener for example, closing the runtime's application context
+	 * @throws IllegalStateException in process mode, where the runtime gets a real SIGTERM
+	 */
+	public void addShutdownListener(Runnable listener) {
+		if (this.inProcess == null) {
+			throw new IllegalStateException("The runtime is a process: it gets SIGTERM");
+		}
+		this.inProcess.addShutdownListener(listener);
 	}
 
 	/**
@@ -216,6 +285,7 @@ public final class LocalLambda implements AutoCloseable {
 			closing = this.server;
 		}
 		this.broker.close();
+		this.extensions.close();
 		if (closing != null) {
 			closing.close();
 		}
@@ -227,6 +297,53 @@ public final class LocalLambda implements AutoCloseable {
 
 	private static InvokeResult noPayload(int status, String requestId) {
 		return new InvokeResult(status, new byte[0], null, null, null, EmulatorSettings.VERSION, requestId);
+	}
+
+	/**
+	 * The platform, with the Extensions API's part in each step: registration closes when the runtime is ready, and
+	 * each invocation the runtime takes is an {@code INVOKE} event for the extensions that want one.
+	 */
+	private static final class WithExtensions implements InvocationListener {
+
+		private final InvocationListener platform;
+
+		private final Extensions extensions;
+
+		private final EmulatorSettings settings;
+
+		WithExtensions(InvocationListener platform, Extensions extensions, EmulatorSettings settings) {
+			this.platform = platform;
+			this.extensions = extensions;
+			this.settings = settings;
+		}
+
+		@Override
+		public void queued(Invocation invocation) {
+			this.platform.queued(invocation);
+		}
+
+		@Override
+		public void runtimeReady() {
+			this.extensions.closeRegistration();
+			this.platform.runtimeReady();
+		}
+
+		@Override
+		public void runtimeRestored() {
+			this.platform.runtimeRestored();
+		}
+
+		@Override
+		public void started(Invocation invocation) {
+			this.platform.started(invocation);
+			this.extensions.invoke(invocation, this.settings.functionArn());
+		}
+
+		@Override
+		public void finished(Invocation invocation, Outcome outcome) {
+			this.platform.finished(invocation, outcome);
+		}
+
 	}
 
 }

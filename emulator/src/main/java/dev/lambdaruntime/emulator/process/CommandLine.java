@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import dev.lambdaruntime.emulator.lambda.Durations;
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
@@ -24,13 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param functionName the function name
  * @param handler the {@code _HANDLER} value, if any
  * @param bindAddress the address to listen on
+ * @param idleShutdown how long the runtime may idle before the environment spins down, or {@code null} for never
  * @param faults the faults to inject into the Runtime API
  * @param faultSeed the seed of random faults
  * @param command the bootstrap command
  */
 record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, boolean snapStart,
 		boolean invocationIds, String functionName, @Nullable String handler, InetAddress bindAddress,
-		List<FaultRule> faults, long faultSeed, List<String> command) {
+		@Nullable Duration idleShutdown, List<FaultRule> faults, long faultSeed, List<String> command) {
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
@@ -48,6 +50,9 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			  --function-name <name> function name (default function)
 			  --handler <handler>    value of _HANDLER (default unset, as for container images)
 			  --bind <address>       address to listen on (default 127.0.0.1, loopback only)
+			  --idle-shutdown <duration>
+			                         spin the environment down after it idles that long, e.g. 10s: SIGTERM to
+			                         the runtime if it registered an extension, else SIGKILL (default never)
 			  --fault <endpoint>=<fault>[*<n>]
 			                         inject a fault into the next n (default 1) requests to an endpoint
 			  --random-fault [<endpoint>,...=]<fault>@<probability>
@@ -79,6 +84,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		String functionName = defaults.functionName();
 		String handler = null;
 		InetAddress bind = defaults.bindAddress();
+		Duration idleShutdown = null;
 		List<FaultRule> faults = new ArrayList<>();
 		long faultSeed = 0;
 		int i = 0;
@@ -94,7 +100,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
 				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind",
-						"--fault", "--random-fault", "--fault-seed" -> {
+						"--idle-shutdown", "--fault", "--random-fault", "--fault-seed" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -109,6 +115,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 						case "--concurrency" -> concurrency = number(option, value, 1, 1024);
 						case "--function-name" -> functionName = EmulatorSettings.checkFunctionName(value);
 						case "--handler" -> handler = value;
+						case "--idle-shutdown" -> idleShutdown = positive(option, Durations.parse(value));
 						case "--fault" -> faults.add(FaultRule.scripted(value));
 						case "--random-fault" -> faults.add(FaultRule.random(value));
 						case "--fault-seed" -> faultSeed = seed(value);
@@ -124,11 +131,10 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		if (i >= args.length - 1) {
 			throw new IllegalArgumentException("Give the bootstrap command after --, for example: -- ./bootstrap");
 		}
-		if (timeout.isZero() || timeout.isNegative()) {
-			throw new IllegalArgumentException("--timeout must be positive");
-		}
+		positive("--timeout", timeout);
 		return new CommandLine(port, timeout, memoryMb, concurrency, snapStart, invocationIds, functionName, handler,
-				bind, List.copyOf(faults), faultSeed, List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
+				bind, idleShutdown, List.copyOf(faults), faultSeed,
+				List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
 	}
 
 	/**
@@ -137,7 +143,14 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 	 */
 	EmulatorSettings settings() {
 		return new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb, this.concurrency,
-				this.snapStart, this.invocationIds, this.bindAddress, false);
+				this.snapStart, this.invocationIds, this.bindAddress, false, this.handler, Set.of());
+	}
+
+	private static Duration positive(String option, Duration duration) {
+		if (duration.isZero() || duration.isNegative()) {
+			throw new IllegalArgumentException(option + " must be positive");
+		}
+		return duration;
 	}
 
 	private static int number(String option, String value, int min, int max) {

@@ -3,11 +3,16 @@ package dev.lambdaruntime.emulator.process;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
 import dev.lambdaruntime.emulator.lambda.Invocation;
@@ -15,12 +20,13 @@ import dev.lambdaruntime.emulator.lambda.InvocationListener;
 import dev.lambdaruntime.emulator.lambda.LocalLambda;
 import dev.lambdaruntime.emulator.lambda.Outcome;
 import dev.lambdaruntime.emulator.lambda.PlatformLog;
+import dev.lambdaruntime.emulator.lambda.ShutdownReason;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The platform in process mode: starts the bootstrap on the first invoke with Lambda's environment, copies its output
- * to ours and into each running invocation's log, writes START/END/REPORT, and kills and restarts it after a timeout
- * or a crash.
+ * to ours and into each running invocation's log, writes START/END/REPORT, signals it at shutdown (SIGTERM, SIGKILL),
+ * resets the environment after a timeout or a crash, and spins it down when idle if asked to.
  */
 final class RuntimeSupervisor implements InvocationListener {
 
@@ -39,6 +45,12 @@ final class RuntimeSupervisor implements InvocationListener {
 	private final PlatformLog log;
 
 	private final Set<Invocation> running = ConcurrentHashMap.newKeySet();
+
+	private final @Nullable Duration idleShutdown;
+
+	private final ScheduledExecutorService idleTimer;
+
+	private @Nullable ScheduledFuture<?> idleCheck;
 
 	private @Nullable LocalLambda lambda;
 
@@ -60,21 +72,41 @@ final class RuntimeSupervisor implements InvocationListener {
 
 	private boolean closed;
 
+	private volatile boolean shuttingDown;
+
 	RuntimeSupervisor(EmulatorSettings settings, List<String> command, @Nullable String handler, Path taskRoot,
-			PrintStream out) {
+			PrintStream out, @Nullable Duration idleShutdown) {
 		this.settings = settings;
 		this.command = command;
 		this.handler = handler;
 		this.taskRoot = taskRoot;
 		this.log = new PlatformLog(settings, out);
+		this.idleShutdown = idleShutdown;
+		this.idleTimer = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "lambda-emulator-idle");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	synchronized void attach(LocalLambda lambda) {
 		this.lambda = lambda;
 	}
 
+	PlatformLog log() {
+		return this.log;
+	}
+
+	synchronized boolean alive() {
+		return this.process != null && this.process.isAlive() && !this.shuttingDown;
+	}
+
 	@Override
 	public synchronized void queued(Invocation invocation) {
+		if (this.idleCheck != null) {
+			this.idleCheck.cancel(false);
+			this.idleCheck = null;
+		}
 		if (this.process == null && !this.closed) {
 			spawn();
 		}
@@ -130,7 +162,80 @@ final class RuntimeSupervisor implements InvocationListener {
 		this.running.remove(invocation);
 		this.log.finish(invocation, outcome, init, restore, memory);
 		if (outcome.kind() == Outcome.Kind.TIMEOUT && stuck && current != null) {
-			kill(current);
+			// Lambda resets the environment: a shutdown phase with reason timeout, on a thread of its own.
+			Thread reset = new Thread(() -> this.lambda.shutdown(ShutdownReason.TIMEOUT), "lambda-emulator-reset");
+			reset.setDaemon(true);
+			reset.start();
+		}
+		else if (this.idleShutdown != null) {
+			scheduleIdleCheck();
+		}
+	}
+
+	/**
+	 * Sends SIGTERM and waits up to the budget for the runtime to exit.
+	 */
+	@Override
+	public boolean terminate(ShutdownReason reason, Duration budget) {
+		Process current;
+		synchronized (this) {
+			this.shuttingDown = true;
+			current = this.process;
+		}
+		if (current == null) {
+			return true;
+		}
+		// Through the handle: Process.destroy() would also close our end of its output, losing its last lines.
+		current.toHandle().destroy();
+		try {
+			return current.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return !current.isAlive();
+		}
+	}
+
+	/**
+	 * Sends SIGKILL and waits for the runtime to be gone.
+	 */
+	@Override
+	public void kill() {
+		Process current;
+		synchronized (this) {
+			this.shuttingDown = true;
+			current = this.process;
+		}
+		if (current != null) {
+			destroy(current);
+			try {
+				current.waitFor(MAX_WAIT_MILLIS * 10, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public void shutDown(boolean workQueued) {
+		Process ended;
+		synchronized (this) {
+			ended = this.process;
+			if (this.stdout != null && this.stderr != null && ended != null && !ended.isAlive()) {
+				// What the runtime printed on its way out comes before the line that says it ended.
+				this.stdout.join(MAX_WAIT_MILLIS * 10);
+				this.stderr.join(MAX_WAIT_MILLIS * 10);
+			}
+			this.process = null;
+			this.shuttingDown = false;
+			if (workQueued && !this.closed) {
+				spawn();
+			}
+		}
+		if (ended != null) {
+			this.log.echo("Lambda emulator: the runtime ended ("
+					+ (ended.isAlive() ? "still running" : "exit status " + ended.exitValue()) + ")");
 		}
 	}
 
@@ -143,8 +248,9 @@ final class RuntimeSupervisor implements InvocationListener {
 			this.closed = true;
 			current = this.process;
 		}
+		this.idleTimer.shutdownNow();
 		if (current != null) {
-			kill(current);
+			destroy(current);
 		}
 	}
 
@@ -181,6 +287,10 @@ final class RuntimeSupervisor implements InvocationListener {
 			}
 			this.stdout.join(MAX_WAIT_MILLIS);
 			this.stderr.join(MAX_WAIT_MILLIS);
+			if (this.shuttingDown) {
+				// Signalled by the shutdown phase, which ends the environment itself.
+				return;
+			}
 			this.process = null;
 			String reason = this.killed ? "signal: killed" : "exit status " + exited.exitValue();
 			queued = this.lambda.runtimeExited(reason);
@@ -202,14 +312,33 @@ final class RuntimeSupervisor implements InvocationListener {
 		}
 	}
 
-	private void kill(Process target) {
+	private synchronized void scheduleIdleCheck() {
+		if (this.idleCheck != null) {
+			this.idleCheck.cancel(false);
+		}
+		if (!this.closed) {
+			this.idleCheck = this.idleTimer.schedule(this::spinDownIfIdle, this.idleShutdown.toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void spinDownIfIdle() {
+		if (alive() && !this.lambda.busy()) {
+			this.lambda.shutdown(ShutdownReason.SPINDOWN);
+		}
+	}
+
+	private void destroy(Process target) {
 		synchronized (this) {
 			if (target == this.process) {
 				this.killed = true;
 			}
 		}
-		target.descendants().forEach(ProcessHandle::destroyForcibly);
+		// The whole tree at once, as Lambda ends the sandbox: the runtime first, so that it runs nothing more (a shell
+		// would run its SIGTERM trap as soon as its child died), then the children it had.
+		List<ProcessHandle> children = target.descendants().toList();
 		target.destroyForcibly();
+		children.forEach(ProcessHandle::destroyForcibly);
 	}
 
 }

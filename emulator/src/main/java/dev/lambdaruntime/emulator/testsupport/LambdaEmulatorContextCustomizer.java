@@ -13,8 +13,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Starts an emulator before the context refreshes, puts its address first in the environment as
- * {@code lambda.runtime.api}, registers it as the {@code lambdaEmulator} bean, and closes it with the context. Equal
- * settings make equal customizers, so Spring's context cache shares contexts (and emulators) between test classes.
+ * {@code lambda.runtime.api}, registers it as the {@code lambdaEmulator} bean, and closes it with the context
+ * ({@link LambdaEmulatorShutdownListener} makes its shutdown phase close the context). Equal settings make equal
+ * customizers, so Spring's context cache shares contexts (and emulators) between test classes.
  */
 final class LambdaEmulatorContextCustomizer implements ContextCustomizer {
 

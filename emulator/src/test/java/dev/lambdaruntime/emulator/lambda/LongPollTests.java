@@ -3,6 +3,7 @@ package dev.lambdaruntime.emulator.lambda;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ class LongPollTests {
 
 	private static LocalLambda start(int concurrency) {
 		LocalLambda lambda = new LocalLambda(new EmulatorSettings(0, "function", Duration.ofSeconds(30), 512,
-				concurrency, false, false, InetAddress.getLoopbackAddress(), true));
+				concurrency, false, false, InetAddress.getLoopbackAddress(), true, null, Set.of()));
 		lambda.start();
 		return lambda;
 	}
