@@ -20,8 +20,7 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 
 	// Explained in the script; the pattern is quoted so that sh passes it as it is.
 	private static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m -XX:StringTableSize=4096"
-			+ " -XX:CompileThresholdScaling=2 -XX:CompileCommand=quiet"
-			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*'";
+			+ " -XX:CompileCommand=quiet '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*'";
 
 	/**
 	 * The script.
@@ -54,8 +53,6 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 				# memory); every MB committed and touched counts in memory used.
 				# StringTableSize=4096: the table of interned strings starts small and grows when it must; the default
 				# 65,536 buckets are half a MB.
-				# CompileThresholdScaling=2: a method is compiled after twice the calls, so less of start-up's run-once
-				# code is: less compiled code and compiler memory.
 				# CompileCommand: no C1 for the JDK's class-file library, which spins the few classes the cache cannot
 				# hold (proxies, method handle forms) at start-up; its large methods took 5 MB of compiler memory.
 				""" + (this.springAot ? "# spring.aot.enabled: the bean definitions Spring AOT generated at build time.\n"

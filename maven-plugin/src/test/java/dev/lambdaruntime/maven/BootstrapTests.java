@@ -22,8 +22,8 @@ class BootstrapTests {
 			.contains("cd \"${LAMBDA_TASK_ROOT:-$(dirname \"$0\")}\"")
 			.contains("aot=\"-XX:AOTCache=app.aot\"")
 			.endsWith("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m -XX:StringTableSize=4096"
-					+ " -XX:CompileThresholdScaling=2 -XX:CompileCommand=quiet"
-					+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*' $aot -jar app/app.jar\n")
+					+ " -XX:CompileCommand=quiet '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*' $aot"
+					+ " -jar app/app.jar\n")
 			.doesNotContain("spring.aot.enabled");
 	}
 
@@ -54,7 +54,7 @@ class BootstrapTests {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor()).isZero();
 		assertThat(output.lines()).containsExactly("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms4m",
-				"-XX:StringTableSize=4096", "-XX:CompileThresholdScaling=2", "-XX:CompileCommand=quiet",
+				"-XX:StringTableSize=4096", "-XX:CompileCommand=quiet",
 				"-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*", "-XX:AOTCache=app.aot",
 				"-Dspring.aot.enabled=true", "-Xss512k", "-jar", "app/app.jar");
 	}
