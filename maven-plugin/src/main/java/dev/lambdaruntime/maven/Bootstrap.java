@@ -18,9 +18,11 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 
 	static final String NAME = "bootstrap";
 
-	// Explained in the script; the pattern is quoted so that sh passes it as it is.
+	// Explained in the script; the method names are quoted so that sh passes them as they are.
 	private static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m -XX:StringTableSize=4096"
-			+ " -XX:CompileCommand=quiet '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.*::*'";
+			+ " -XX:CompileCommand=quiet"
+			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackMapGenerator::processBlock'"
+			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>'";
 
 	/**
 	 * The script.
@@ -53,8 +55,9 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 				# memory); every MB committed and touched counts in memory used.
 				# StringTableSize=4096: the table of interned strings starts small and grows when it must; the default
 				# 65,536 buckets are half a MB.
-				# CompileCommand: no C1 for the JDK's class-file library, which spins the few classes the cache cannot
-				# hold (proxies, method handle forms) at start-up; its large methods took 5 MB of compiler memory.
+				# CompileCommand: no C1 for the two largest methods of the JDK's class-file library, with which the JVM
+				# spins the classes the cache cannot hold (proxies, method handle forms) at start-up; compiling them
+				# took 5 MB of compiler memory. quiet: the JVM does not print the commands.
 				""" + (this.springAot ? "# spring.aot.enabled: the bean definitions Spring AOT generated at build time.\n"
 						: "") + java;
 	}
