@@ -18,12 +18,18 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 
 	static final String NAME = "bootstrap";
 
+	// Explained in the script; the method names are quoted so that sh passes them as they are.
+	private static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m -XX:StringTableSize=4096"
+			+ " -XX:CompileCommand=quiet"
+			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackMapGenerator::processBlock'"
+			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>'";
+
 	/**
 	 * The script.
 	 * @return POSIX {@code sh}
 	 */
 	String script() {
-		StringBuilder java = new StringBuilder("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m $aot");
+		StringBuilder java = new StringBuilder("exec ./jre/bin/java " + JVM_OPTIONS + " $aot");
 		if (this.springAot) {
 			java.append(" -Dspring.aot.enabled=true");
 		}
@@ -47,6 +53,11 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 				# TieredStopAtLevel=1: C1 only; short functions rarely pay back C2's compile time.
 				# Xms4m: a small first heap, grown as the function needs (up to the default maximum, a quarter of its
 				# memory); every MB committed and touched counts in memory used.
+				# StringTableSize=4096: the table of interned strings starts small and grows when it must; the default
+				# 65,536 buckets are half a MB.
+				# CompileCommand: no C1 for the two largest methods of the JDK's class-file library, with which the JVM
+				# spins the classes the cache cannot hold (proxies, method handle forms) at start-up; compiling them
+				# took 5 MB of compiler memory. quiet: the JVM does not print the commands.
 				""" + (this.springAot ? "# spring.aot.enabled: the bean definitions Spring AOT generated at build time.\n"
 						: "") + java;
 	}

@@ -30,10 +30,11 @@ final class JreLinker {
 				"--ignore-missing-deps", "--multi-release", String.valueOf(jdk.feature()), "--recursive",
 				"--class-path", "app/lib/*", "app/app.jar"), taskRoot);
 		String modules = modules(found, addModules);
-		// --compress=zip-0: the zip compresses the image better than jlink does resource by resource, and no class is
-		// inflated at start-up.
+		// No --compress: the zip compresses the image better than jlink does resource by resource, and the JVM reads
+		// resources straight from the mapped image. Even zip-0 wraps each one, so that every read goes through jlink's
+		// decompressor (0.4 MB more peak RSS in the sample's function.zip).
 		this.runner.run("jlink", List.of(jdk.tool("jlink").toString(), "--add-modules", modules, "--strip-debug",
-				"--no-header-files", "--no-man-pages", "--compress=zip-0", "--output", "jre"), taskRoot);
+				"--no-header-files", "--no-man-pages", "--output", "jre"), taskRoot);
 		return modules;
 	}
 
