@@ -37,6 +37,10 @@ class FaultMatrixTests {
 
 	private static final long CASE_LIMIT_SECONDS = 60;
 
+	private static final List<Endpoint> RUNTIME_API = List.of(Endpoint.NEXT, Endpoint.RESPONSE,
+			Endpoint.STREAMING_RESPONSE, Endpoint.ERROR, Endpoint.INIT_ERROR, Endpoint.RESTORE_NEXT,
+			Endpoint.RESTORE_ERROR);
+
 	private static final List<Fault> FAULTS = List.of(Fault.dropRequest(), Fault.resetConnection(),
 			Fault.status(500), Fault.status(502), Fault.status(429), Fault.status(403), Fault.status(410),
 			Fault.status(413), Fault.dropResponse(), Fault.closeAfterResponse(), Fault.stall(Duration.ofMillis(50)),
@@ -46,7 +50,7 @@ class FaultMatrixTests {
 	@Test
 	void everyFaultOnEveryEndpointEndsInAnAnswerOrLambdasErrorAndTheDocumentedLoopBehaviour() throws Exception {
 		List<FaultCase> cases = new ArrayList<>();
-		for (Endpoint endpoint : Endpoint.values()) {
+		for (Endpoint endpoint : RUNTIME_API) {
 			FAULTS.forEach((fault) -> cases.add(new FaultCase(endpoint, fault)));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -75,7 +79,7 @@ class FaultMatrixTests {
 			}
 			write(table);
 			assertThat(wrong).as("cases that did not do what the architecture promises").isEmpty();
-			assertThat(cases).hasSize(Endpoint.values().length * FAULTS.size());
+			assertThat(cases).hasSize(RUNTIME_API.size() * FAULTS.size());
 		}
 		finally {
 			pool.shutdownNow();
@@ -192,6 +196,7 @@ class FaultMatrixTests {
 				// The restore error follows restore/next on the same connection: a dropped one is sent again.
 				case RESTORE_ERROR -> new Result((status != 0) ? Result.TIMEOUT : Result.RESTORE_ERROR,
 						Result.EXITS);
+				default -> throw new IllegalArgumentException(this.endpoint + " is not a Runtime API endpoint");
 			};
 		}
 

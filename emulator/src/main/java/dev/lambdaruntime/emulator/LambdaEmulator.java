@@ -110,8 +110,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The faults the Runtime API injects, to test how a runtime copes with a Lambda that misbehaves: none until
-	 * told, for example {@code emulator.faults().next(Endpoint.NEXT, Fault.status(500))}. May be set before
+	 * The faults the Runtime and Extensions APIs inject, to test how a runtime copes with a Lambda that misbehaves:
+	 * none until told, for example {@code emulator.faults().next(Endpoint.NEXT, Fault.status(500))}. May be set before
 	 * {@link #start()}.
 	 * @return the faults
 	 */

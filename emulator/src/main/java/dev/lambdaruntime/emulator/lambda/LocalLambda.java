@@ -79,7 +79,7 @@ public final class LocalLambda implements AutoCloseable {
 				this.broker.fail(new RuntimeError("Extension.InitError",
 						Json.error("Extension.InitError", "Extension init failed: " + errorType)), false);
 			}
-		});
+		}, this.faults);
 		this.shutdownPhase = new ShutdownPhase(this.broker, this.extensions, platform, log);
 	}
 
@@ -180,7 +180,7 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
-	 * The faults the Runtime API injects; none until told.
+	 * The faults the Runtime and Extensions APIs inject; none until told.
 	 * @return the faults
 	 */
 	public Faults faults() {

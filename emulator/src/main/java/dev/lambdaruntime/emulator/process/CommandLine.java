@@ -60,7 +60,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			  --fault-seed <n>       seed of the random faults (default 0)
 			  --help                 print this help
 
-			Endpoints: next, response, streaming-response, error, init-error, restore-next, restore-error.
+			Endpoints: next, response, streaming-response, error, init-error, restore-next, restore-error (Runtime
+			  API); extension-register, extension-next, extension-init-error, extension-exit-error (Extensions API).
 			Faults: drop-request, reset-connection, drop-response, close-after-response, stall:<duration>,
 			  trickle:<bytes>:<pause>, status:<code>, truncated-body, malformed-status-line, malformed-headers,
 			  oversized-headers, wrong-content-length, broken-chunking.

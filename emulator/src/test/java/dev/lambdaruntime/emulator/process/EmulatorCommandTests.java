@@ -63,10 +63,15 @@ class EmulatorCommandTests {
 	void parsesFaults() {
 		CommandLine line = CommandLine.parse("--fault", "next=status:500*2", "--fault=init-error=stall:2s",
 				"--random-fault", "response,error=drop-response@0.25", "--random-fault", "trickle:1:5ms@1",
-				"--fault-seed", "7", "--", "./bootstrap");
+				"--fault", "extension-register=drop-response", "--random-fault",
+				"extension-next,extension-init-error,extension-exit-error=status:500@0.5", "--fault-seed", "7", "--",
+				"./bootstrap");
 		assertThat(line.faults()).map(FaultRule::toString)
 			.containsExactly("next=status:500*2", "init-error=stall:2000ms*1", "response,error=drop-response@0.25",
-					"next,response,streaming-response,error,init-error,restore-next,restore-error=trickle:1:5ms@1.0");
+					"next,response,streaming-response,error,init-error,restore-next,restore-error,extension-register,"
+							+ "extension-next,extension-init-error,extension-exit-error=trickle:1:5ms@1.0",
+					"extension-register=drop-response*1",
+					"extension-next,extension-init-error,extension-exit-error=status:500@0.5");
 		assertThat(line.faultSeed()).isEqualTo(7);
 		assertThat(CommandLine.parse("--", "b").faults()).isEmpty();
 	}
