@@ -35,6 +35,9 @@ class FaultMatrixTests {
 	/** Long enough for a loaded machine to answer, short enough that lost events end soon. */
 	private static final Duration FUNCTION_TIMEOUT = Duration.ofMillis(1500);
 
+	/** The loop starts in milliseconds here: a lost init error or restore ends in Lambda's timeout soon after. */
+	private static final Duration INIT_LIMIT = Duration.ofMillis(500);
+
 	private static final long CASE_LIMIT_SECONDS = 60;
 
 	private static final List<Endpoint> RUNTIME_API = List.of(Endpoint.NEXT, Endpoint.RESPONSE,
@@ -105,6 +108,7 @@ class FaultMatrixTests {
 			RecordingExitHandler exits = new RecordingExitHandler();
 			try (LambdaEmulator emulator = LambdaEmulator.builder()
 				.timeout(FUNCTION_TIMEOUT)
+				.initTimeout(INIT_LIMIT)
 				.snapStart(startup)
 				.recordRuntimeRequests(false)
 				.build()

@@ -2,6 +2,7 @@ package dev.lambdaruntime.emulator;
 
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,6 +164,24 @@ class ExtensionsApiTests {
 		assertThat(TestJson.parse(result.payloadAsString())).containsEntry("errorType", "Extension.InitError");
 		assertRefused(this.extension.next(id).get(5, TimeUnit.SECONDS), "Extension.InvalidExtensionState");
 		assertRefused(this.extension.error("/exit/error", id, "Extension.Broke"), "Extension.InvalidExtensionState");
+	}
+
+	@Test
+	void anExtensionThatNeverWaitsInEventNextHoldsTheInitUntilTheInitLimitForgetsIt() throws Exception {
+		this.emulator.close();
+		LambdaEmulator emulator = LambdaEmulator.builder().initTimeout(Duration.ofMillis(300)).build().start();
+		try (emulator) {
+			TestExtension extension = new TestExtension(emulator);
+			TestRuntime runtime = new TestRuntime(emulator);
+			extension.registerId("lost", "[]");
+			CompletableFuture<HttpResponse<String>> next = runtime.nextAsync();
+			CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> emulator.invoke("{}"));
+			// Lambda resets the environment past the init limit, which forgets the extension: the event goes out.
+			HttpResponse<String> event = next.get(10, TimeUnit.SECONDS);
+			assertThat(emulator.extensions()).isEmpty();
+			runtime.respond(TestRuntime.requestId(event), "\"late\"");
+			assertThat(result.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("\"late\"");
+		}
 	}
 
 	@Test

@@ -68,7 +68,7 @@ public final class LocalLambda implements AutoCloseable {
 		this.inProcess = (platform instanceof InProcessPlatform inProcessPlatform) ? inProcessPlatform : null;
 		this.extensions = new Extensions(settings.externalExtensions(), log);
 		this.broker = new InvocationBroker(settings, new WithExtensions(platform, this.extensions, settings),
-				this.extensions::ready);
+				this.extensions::ready, this::initTimedOut);
 		this.extensions.onReadinessChange(this.broker::wake);
 		this.recorder = new RequestRecorder(settings.recordRequests());
 		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder, this.faults);
@@ -293,6 +293,10 @@ public final class LocalLambda implements AutoCloseable {
 
 	InvocationBroker broker() {
 		return this.broker;
+	}
+
+	private void initTimedOut() {
+		this.shutdownPhase.initTimedOut(this.inProcess == null);
 	}
 
 	private static InvokeResult noPayload(int status, String requestId) {

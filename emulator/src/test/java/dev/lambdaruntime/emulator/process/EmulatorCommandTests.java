@@ -37,9 +37,10 @@ class EmulatorCommandTests {
 	void parsesEveryOption() {
 		CommandLine line = CommandLine.parse("--port", "9001", "--timeout=500ms", "--memory", "1024", "--concurrency",
 				"4", "--snapstart", "--invocation-ids", "--function-name", "hello", "--handler", "fn.handler",
-				"--bind", "0.0.0.0", "--", "./bootstrap", "--flag");
+				"--bind", "0.0.0.0", "--init-timeout", "2s", "--", "./bootstrap", "--flag");
 		assertThat(line.port()).isEqualTo(9001);
 		assertThat(line.timeout()).isEqualTo(Duration.ofMillis(500));
+		assertThat(line.settings().initLimit()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(line.memoryMb()).isEqualTo(1024);
 		assertThat(line.concurrency()).isEqualTo(4);
 		assertThat(line.snapStart()).isTrue();
@@ -56,6 +57,11 @@ class EmulatorCommandTests {
 		assertThat(line.port()).isEqualTo(9000);
 		assertThat(line.bindAddress().isLoopbackAddress()).isTrue();
 		assertThat(line.timeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(line.settings().initLimit()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(CommandLine.parse("--snapstart", "--", "b").settings().initLimit())
+			.isEqualTo(Duration.ofSeconds(130));
+		assertThat(CommandLine.parse("--snapstart", "--timeout", "5m", "--", "b").settings().initLimit())
+			.isEqualTo(Duration.ofMinutes(5));
 		assertThat(line.functionName()).isEqualTo("function");
 	}
 
