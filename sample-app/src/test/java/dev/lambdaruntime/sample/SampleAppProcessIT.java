@@ -162,6 +162,17 @@ class SampleAppProcessIT {
 	}
 
 	@Test
+	void exitsNonZeroAfterReportingAMalformedLambdaVariable() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "greet", Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "abc"));
+			assertThat(this.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).isNotZero();
+			assertThat(emulator.initError().orElseThrow().body()).as(log())
+				.contains("AWS_LAMBDA_MAX_CONCURRENCY must be a positive whole number, but was 'abc'");
+		}
+	}
+
+	@Test
 	void underSnapStartPrimesBeforeTheSnapshotThenServesTheRestoredCopy() throws Exception {
 		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).snapStart(true).build()
 			.start()) {
