@@ -164,6 +164,7 @@ class ManagedRuntimeHandlerIT {
 		unzip(ZIP, this.taskRoot);
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(SampleProcess.QUICK_START);
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", runtimeClassPath(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
 				HANDLER));

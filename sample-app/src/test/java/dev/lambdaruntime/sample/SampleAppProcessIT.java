@@ -209,7 +209,8 @@ class SampleAppProcessIT {
 		if (variables.keySet().stream().noneMatch((name) -> name.startsWith("AWS_LAMBDA_LOG_"))) {
 			environment.put("LOGGING_LEVEL_DEV_LAMBDARUNTIME", "DEBUG");
 		}
-		return SampleProcess.start(emulator, function, environment, this.logs.resolve("app.log").toFile(), List.of());
+		return SampleProcess.start(emulator, function, environment, this.logs.resolve("app.log").toFile(),
+				SampleProcess.QUICK_START);
 	}
 
 	private String log() throws IOException {
