@@ -152,7 +152,11 @@ class ManagedRuntimeHandlerIT {
 	}
 
 	private static LambdaEmulator emulator() {
-		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
+		return LambdaEmulator.builder()
+			.timeout(Duration.ofSeconds(60))
+			.initTimeout(SampleProcess.INIT_LIMIT)
+			.build()
+			.start();
 	}
 
 	private Process start(LambdaEmulator emulator, String function) throws IOException {

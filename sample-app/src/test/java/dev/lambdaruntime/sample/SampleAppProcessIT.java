@@ -196,7 +196,11 @@ class SampleAppProcessIT {
 	}
 
 	private static LambdaEmulator emulator() {
-		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
+		return LambdaEmulator.builder()
+			.timeout(Duration.ofSeconds(60))
+			.initTimeout(SampleProcess.INIT_LIMIT)
+			.build()
+			.start();
 	}
 
 	private Process start(LambdaEmulator emulator, String function) throws IOException {

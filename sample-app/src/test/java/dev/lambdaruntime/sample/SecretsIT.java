@@ -37,7 +37,11 @@ class SecretsIT {
 	void secretsReachNeitherTheLogNorTheErrorReports() throws Exception {
 		List<String> reports = new ArrayList<>();
 		for (String function : List.of("fail", "greet", "orders")) {
-			try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start()) {
+			try (LambdaEmulator emulator = LambdaEmulator.builder()
+				.timeout(Duration.ofSeconds(60))
+				.initTimeout(SampleProcess.INIT_LIMIT)
+				.build()
+				.start()) {
 				File log = this.logs.resolve(function + ".log").toFile();
 				Process process = SampleProcess.start(emulator, function, ENVIRONMENT, log,
 						SampleProcess.QUICK_START);

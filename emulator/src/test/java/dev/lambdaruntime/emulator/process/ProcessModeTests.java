@@ -139,9 +139,9 @@ class ProcessModeTests {
 
 	@Test
 	void aColdStartLongerThanTheTimeoutDoesNotCountAgainstIt() throws Exception {
-		bootstrap("slow-start", "sleep 3\nexec ./bootstrap");
+		bootstrap("slow-start", "sleep 2\nexec ./bootstrap");
 		this.lambda.close();
-		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "2s", "--", "./slow-start"),
+		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "1s", "--", "./slow-start"),
 				this.taskRoot, this.capture.out())
 			.start();
 		HttpResponse<String> first = invoke("{\"n\":1}", false);
