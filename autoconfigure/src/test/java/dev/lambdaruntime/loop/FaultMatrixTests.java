@@ -173,7 +173,8 @@ class FaultMatrixTests {
 				emulator.faults().next(this.endpoint, this.fault);
 				InternalExtension extension = InternalExtension.register(emulator.runtimeApi());
 				RuntimeLoop loop = RuntimeLoop
-					.builder(() -> new RuntimeApiClient(emulator.runtimeApi()), (invocation) -> handle(invocation, emulator))
+					.builder(() -> new RuntimeApiClient(emulator.runtimeApi()),
+							(invocation) -> handle(invocation, emulator))
 					.exitHandler(exits)
 					.build();
 				try {

@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  * @param faultSeed the seed of random faults
  * @param command the bootstrap command
  */
-record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, int memoryMb, int concurrency, boolean snapStart,
-		boolean invocationIds, String functionName, @Nullable String handler, InetAddress bindAddress,
-		@Nullable Duration idleShutdown, List<FaultRule> faults, long faultSeed, List<String> command) {
+record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, int memoryMb, int concurrency,
+		boolean snapStart, boolean invocationIds, String functionName, @Nullable String handler,
+		InetAddress bindAddress, @Nullable Duration idleShutdown, List<FaultRule> faults, long faultSeed,
+		List<String> command) {
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
@@ -106,8 +107,8 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 			switch (option) {
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
-				case "--port", "--timeout", "--init-timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind",
-						"--idle-shutdown", "--fault", "--random-fault", "--fault-seed" -> {
+				case "--port", "--timeout", "--init-timeout", "--memory", "--concurrency", "--function-name", "--handler",
+						"--bind", "--idle-shutdown", "--fault", "--random-fault", "--fault-seed" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
