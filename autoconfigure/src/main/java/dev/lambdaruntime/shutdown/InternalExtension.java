@@ -52,7 +52,7 @@ public final class InternalExtension implements AutoCloseable {
 		ExtensionsApiClient client = new ExtensionsApiClient(endpoint);
 		long start = System.nanoTime();
 		try {
-			String identifier = registerOnce(client);
+			String identifier = registerRetryingOnce(client);
 			logger.debug("Registered the internal extension {} in {} µs: SIGTERM comes before SIGKILL", NAME,
 					(System.nanoTime() - start) / 1000);
 			InternalExtension extension = new InternalExtension(client, identifier);
@@ -73,7 +73,7 @@ public final class InternalExtension implements AutoCloseable {
 	 * refuses the name a second time; it then waits for an extension whose identifier the runtime never learnt,
 	 * until its init limit ends the wait.
 	 */
-	private static String registerOnce(ExtensionsApiClient client) throws IOException {
+	private static String registerRetryingOnce(ExtensionsApiClient client) throws IOException {
 		try {
 			return client.register(NAME, List.of());
 		}

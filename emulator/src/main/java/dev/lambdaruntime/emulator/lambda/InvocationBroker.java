@@ -404,7 +404,6 @@ final class InvocationBroker {
 			this.lock.unlock();
 		}
 		this.timer.shutdownNow();
-		this.initLimit = null;
 		open.forEach((invocation) -> invocation.result()
 			.completeExceptionally(new IllegalStateException("Lambda emulator closed before the runtime answered")));
 	}
