@@ -8,7 +8,7 @@
 # soak    the packaged sample-app.jar serving greet: 1,000,000 invocations with 1 and with 16 workers, sampled
 # stress  16 workers, 200,000 invocations with unique payloads, random delays and failures
 # fuzz    every parser that reads bytes from outside: 100,000 tries a property, 20,000 damaged events a function
-# matrix  every fault on every Runtime API endpoint the loop calls, 10 times over
+# matrix  every fault on every Runtime and Extensions API endpoint the runtime calls, 10 times over
 # shutdown  100 spin-downs of the packaged jar at random points: no acknowledged record lost
 set -euo pipefail
 

@@ -17,6 +17,8 @@ public final class ExtensionsApiClient implements Closeable {
 
 	private static final String NEXT = BASE_PATH + "/event/next";
 
+	private static final String EXIT_ERROR = BASE_PATH + "/exit/error";
+
 	private final HttpConnection connection;
 
 	/**
@@ -68,6 +70,24 @@ public final class ExtensionsApiClient implements Closeable {
 			throw RuntimeApiClient.failure(request, response);
 		}
 		return new String(response.body(), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Tells Lambda the extension stops ({@code POST /extension/exit/error}), so that Lambda no longer waits for it
+	 * in {@code /event/next}; no later call succeeds.
+	 * @param identifier the identifier {@link #register} returned
+	 * @param error what went wrong; its type must start with {@code Extension.}
+	 * @throws RuntimeApiException when Lambda refuses, with its status and answer
+	 * @throws IOException when the connection fails or the client was closed
+	 */
+	public void exitError(String identifier, ErrorReport error) throws IOException {
+		HttpRequest request = HttpRequest.post(EXIT_ERROR, error.toJson(), RuntimeApiHeaders.EXTENSION_IDENTIFIER,
+				identifier, RuntimeApiHeaders.EXTENSION_ERROR_TYPE, error.errorType(), RuntimeApiHeaders.CONTENT_TYPE,
+				ContentTypes.JSON);
+		HttpResponse response = this.connection.exchange(request);
+		if (response.status() != 202) {
+			throw RuntimeApiClient.failure(request, response);
+		}
 	}
 
 	/**

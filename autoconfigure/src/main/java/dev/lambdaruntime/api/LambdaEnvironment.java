@@ -1,6 +1,7 @@
 package dev.lambdaruntime.api;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -27,19 +28,42 @@ public record LambdaEnvironment(@Nullable String runtimeApi, @Nullable String ha
 		@Nullable String logGroupName, @Nullable String logStreamName, @Nullable String region,
 		@Nullable String initializationType, @Nullable String executionEnv, int maxConcurrency) {
 
+	/** The variable that holds the Runtime API's {@code host:port}. */
+	public static final String RUNTIME_API = "AWS_LAMBDA_RUNTIME_API";
+
+	/** The variable that names a managed runtime, set only by Lambda's managed runtimes. */
+	public static final String EXECUTION_ENV = "AWS_EXECUTION_ENV";
+
+	/** The variable that says how the environment was initialized: {@code on-demand}, {@code snap-start}, ... */
+	public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
 	/**
 	 * Reads the environment through a lookup, such as {@link System#getenv(String)} or a Spring {@code Environment}.
 	 * @param lookup returns a variable's value, or {@code null}
 	 * @return the environment
-	 * @throws IllegalArgumentException when a numeric variable is not a positive number
+	 * @throws IllegalArgumentException when a numeric variable is not a positive number, naming the variable
 	 */
 	public static LambdaEnvironment from(Function<String, @Nullable String> lookup) {
-		return new LambdaEnvironment(text(lookup, "AWS_LAMBDA_RUNTIME_API"), text(lookup, "_HANDLER"),
+		return new LambdaEnvironment(text(lookup, RUNTIME_API), text(lookup, "_HANDLER"),
 				text(lookup, "LAMBDA_TASK_ROOT"), text(lookup, "AWS_LAMBDA_FUNCTION_NAME"),
 				text(lookup, "AWS_LAMBDA_FUNCTION_VERSION"), number(lookup, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"),
 				text(lookup, "AWS_LAMBDA_LOG_GROUP_NAME"), text(lookup, "AWS_LAMBDA_LOG_STREAM_NAME"),
-				text(lookup, "AWS_REGION"), text(lookup, "AWS_LAMBDA_INITIALIZATION_TYPE"),
-				text(lookup, "AWS_EXECUTION_ENV"), number(lookup, "AWS_LAMBDA_MAX_CONCURRENCY"));
+				text(lookup, "AWS_REGION"), text(lookup, INITIALIZATION_TYPE), text(lookup, EXECUTION_ENV),
+				number(lookup, "AWS_LAMBDA_MAX_CONCURRENCY"));
+	}
+
+	/**
+	 * Reads only the named variables, the others absent: for the decisions taken before start-up reads the whole
+	 * environment (whether the runtime loop runs, whether SnapStart's hooks are needed), which must not fail on a
+	 * malformed variable they do not use. Start-up then fails on that one, naming it.
+	 * @param lookup returns a variable's value, or {@code null}
+	 * @param names the variables to read
+	 * @return the environment, with only those variables
+	 * @throws IllegalArgumentException when one of them is a numeric variable that is not a positive number
+	 */
+	public static LambdaEnvironment only(Function<String, @Nullable String> lookup, String... names) {
+		Set<String> read = Set.of(names);
+		return from((name) -> read.contains(name) ? lookup.apply(name) : null);
 	}
 
 	/**
@@ -78,15 +102,14 @@ public record LambdaEnvironment(@Nullable String runtimeApi, @Nullable String ha
 		}
 		try {
 			int number = Integer.parseInt(value);
-			if (number < 1) {
-				throw new NumberFormatException("not positive");
+			if (number >= 1) {
+				return number;
 			}
-			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + " must be a positive whole number, but was '" + value + "'",
-					ex);
+			// Reported below, with the variable's name: the exception that reaches Lambda is that one alone.
 		}
+		throw new IllegalArgumentException(name + " must be a positive whole number, but was '" + value + "'");
 	}
 
 }

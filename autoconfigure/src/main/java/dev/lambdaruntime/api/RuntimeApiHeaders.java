@@ -44,6 +44,9 @@ final class RuntimeApiHeaders {
 	/** The Extensions API: what Lambda calls the registered extension, sent with every later call. */
 	static final String EXTENSION_IDENTIFIER = "Lambda-Extension-Identifier";
 
+	/** The Extensions API: the type of the error an extension reports before it exits. */
+	static final String EXTENSION_ERROR_TYPE = "Lambda-Extension-Function-Error-Type";
+
 	private RuntimeApiHeaders() {
 	}
 

@@ -43,7 +43,10 @@ record RuntimeApiDetection(@Nullable String endpoint, String reason, boolean man
 	 * @param managedHandler whether {@link FunctionRequestHandler} starts the application
 	 */
 	static RuntimeApiDetection detect(Environment environment, boolean managedHandler) {
-		return detect(bind(environment), LambdaEnvironment.from(environment::getProperty), managedHandler);
+		// Only what decides: another malformed variable fails start-up where the runtime reads it, by name.
+		LambdaEnvironment lambda = LambdaEnvironment.only(environment::getProperty, LambdaEnvironment.RUNTIME_API,
+				LambdaEnvironment.EXECUTION_ENV);
+		return detect(bind(environment), lambda, managedHandler);
 	}
 
 	/**

@@ -22,7 +22,9 @@ class SnapStartCracListener implements SpringApplicationRunListener {
 	@Override
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
-		LambdaEnvironment lambda = LambdaEnvironment.from(environment::getProperty);
+		// Only what decides: another malformed variable fails start-up where the runtime reads it, by name.
+		LambdaEnvironment lambda = LambdaEnvironment.only(environment::getProperty,
+				LambdaEnvironment.INITIALIZATION_TYPE, LambdaEnvironment.EXECUTION_ENV);
 		if (lambda.isSnapStart() && !lambda.isManagedJavaRuntime()) {
 			CracCheckpointHooks.install();
 		}

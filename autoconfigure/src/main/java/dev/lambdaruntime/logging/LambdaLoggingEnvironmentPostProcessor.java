@@ -61,7 +61,12 @@ class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor,
 			return;
 		}
 		Map<String, Object> properties = new LinkedHashMap<>();
-		if ("JSON".equalsIgnoreCase(environment.getProperty(LOG_FORMAT, "").trim())) {
+		String format = environment.getProperty(LOG_FORMAT, "").trim();
+		if (!format.isEmpty() && !format.equalsIgnoreCase("JSON") && !format.equalsIgnoreCase("TEXT")) {
+			this.logger.warn("Ignoring " + LOG_FORMAT + "=" + format + ": Lambda's formats are TEXT and JSON; "
+					+ "keeping the text format");
+		}
+		if ("JSON".equalsIgnoreCase(format)) {
 			if (isLogback(application.getClassLoader())) {
 				putUnlessSet(environment, properties, STRUCTURED_FORMAT_PROPERTY, LambdaJsonLogFormatter.class.getName());
 			}

@@ -3,10 +3,13 @@ package dev.lambdaruntime.logging;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link LambdaLoggingEnvironmentPostProcessor}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LambdaLoggingEnvironmentPostProcessorTests {
 
 	private final LambdaLoggingEnvironmentPostProcessor processor = new LambdaLoggingEnvironmentPostProcessor(
@@ -73,9 +77,19 @@ class LambdaLoggingEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void ignoresALevelLambdaDoesNotHave() {
+	void ignoresALevelLambdaDoesNotHaveWithAWarningThatNamesTheVariable(CapturedOutput output) {
 		process("AWS_LAMBDA_LOG_LEVEL", "VERBOSE");
 		assertThat(this.environment.getProperty("logging.level.root")).isNull();
+		assertThat(output).contains("Ignoring AWS_LAMBDA_LOG_LEVEL=VERBOSE: Lambda's levels are TRACE, DEBUG, INFO, "
+				+ "WARN, ERROR and FATAL");
+	}
+
+	@Test
+	void keepsTheTextFormatForAFormatLambdaDoesNotHaveWithAWarningThatNamesTheVariable(CapturedOutput output) {
+		process("AWS_LAMBDA_LOG_FORMAT", "XML");
+		assertThat(this.environment.getProperty("logging.pattern.correlation")).contains("AWSRequestId");
+		assertThat(this.environment.getProperty("logging.structured.format.console")).isNull();
+		assertThat(output).contains("Ignoring AWS_LAMBDA_LOG_FORMAT=XML: Lambda's formats are TEXT and JSON");
 	}
 
 	@Test

@@ -21,21 +21,32 @@ import dev.lambdaruntime.emulator.Endpoint;
 import dev.lambdaruntime.emulator.Fault;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.shutdown.InternalExtension;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every fault on every Runtime API endpoint the loop calls: the loop does what docs/architecture.md promises (retry,
- * carry on, or exit 1 with a reason) within a bounded time, and the caller always gets its answer or Lambda's error.
- * Writes the matrix to {@code target/fault-matrix.md}.
+ * Every fault on every Runtime API endpoint the loop calls, and on the Extensions API endpoints its internal extension
+ * calls: the loop does what docs/architecture.md promises (retry, carry on, or exit 1 with a reason) within a bounded
+ * time, and the caller always gets its answer or Lambda's error. Writes the matrix to {@code target/fault-matrix.md}.
  */
 class FaultMatrixTests {
 
 	/** Long enough for a loaded machine to answer, short enough that lost events end soon. */
 	private static final Duration FUNCTION_TIMEOUT = Duration.ofMillis(1500);
 
+	/** The loop starts in milliseconds here: a lost init error or restore ends in Lambda's timeout soon after. */
+	private static final Duration INIT_LIMIT = Duration.ofMillis(500);
+
 	private static final long CASE_LIMIT_SECONDS = 60;
+
+	private static final List<Endpoint> RUNTIME_API = List.of(Endpoint.NEXT, Endpoint.RESPONSE,
+			Endpoint.STREAMING_RESPONSE, Endpoint.ERROR, Endpoint.INIT_ERROR, Endpoint.RESTORE_NEXT,
+			Endpoint.RESTORE_ERROR);
+
+	/** What the internal extension calls: the rest of the Extensions API it never does. */
+	private static final List<Endpoint> EXTENSIONS_API = List.of(Endpoint.EXTENSION_REGISTER, Endpoint.EXTENSION_NEXT);
 
 	private static final List<Fault> FAULTS = List.of(Fault.dropRequest(), Fault.resetConnection(),
 			Fault.status(500), Fault.status(502), Fault.status(429), Fault.status(403), Fault.status(410),
@@ -46,7 +57,10 @@ class FaultMatrixTests {
 	@Test
 	void everyFaultOnEveryEndpointEndsInAnAnswerOrLambdasErrorAndTheDocumentedLoopBehaviour() throws Exception {
 		List<FaultCase> cases = new ArrayList<>();
-		for (Endpoint endpoint : Endpoint.values()) {
+		for (Endpoint endpoint : RUNTIME_API) {
+			FAULTS.forEach((fault) -> cases.add(new FaultCase(endpoint, fault)));
+		}
+		for (Endpoint endpoint : EXTENSIONS_API) {
 			FAULTS.forEach((fault) -> cases.add(new FaultCase(endpoint, fault)));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -75,7 +89,7 @@ class FaultMatrixTests {
 			}
 			write(table);
 			assertThat(wrong).as("cases that did not do what the architecture promises").isEmpty();
-			assertThat(cases).hasSize(Endpoint.values().length * FAULTS.size());
+			assertThat(cases).hasSize((RUNTIME_API.size() + EXTENSIONS_API.size()) * FAULTS.size());
 		}
 		finally {
 			pool.shutdownNow();
@@ -85,7 +99,8 @@ class FaultMatrixTests {
 	private static void write(List<String> rows) throws IOException {
 		Path report = Path.of("target", "fault-matrix.md");
 		Files.createDirectories(report.getParent());
-		List<String> lines = new ArrayList<>(List.of("| endpoint | fault | caller gets | runtime |", "|---|---|---|---|"));
+		List<String> lines = new ArrayList<>(
+				List.of("| endpoint | fault | caller gets | runtime | SIGTERM at shutdown |", "|---|---|---|---|---|"));
 		lines.addAll(rows);
 		Files.write(report, lines, StandardCharsets.UTF_8);
 	}
@@ -96,11 +111,15 @@ class FaultMatrixTests {
 	record FaultCase(Endpoint endpoint, Fault fault) {
 
 		Result run() throws Exception {
+			if (EXTENSIONS_API.contains(this.endpoint)) {
+				return runWithTheInternalExtension();
+			}
 			boolean startup = this.endpoint == Endpoint.INIT_ERROR || this.endpoint == Endpoint.RESTORE_NEXT
 					|| this.endpoint == Endpoint.RESTORE_ERROR;
 			RecordingExitHandler exits = new RecordingExitHandler();
 			try (LambdaEmulator emulator = LambdaEmulator.builder()
 				.timeout(FUNCTION_TIMEOUT)
+				.initTimeout(INIT_LIMIT)
 				.snapStart(startup)
 				.recordRuntimeRequests(false)
 				.build()
@@ -139,6 +158,42 @@ class FaultMatrixTests {
 			}
 		}
 
+		/**
+		 * As the application starts: the internal extension registers before the loop's first poll, then two
+		 * invocations; then the shutdown phase says whether Lambda would send SIGTERM.
+		 */
+		private Result runWithTheInternalExtension() throws Exception {
+			RecordingExitHandler exits = new RecordingExitHandler();
+			try (LambdaEmulator emulator = LambdaEmulator.builder()
+				.timeout(FUNCTION_TIMEOUT)
+				.initTimeout(INIT_LIMIT)
+				.recordRuntimeRequests(false)
+				.build()
+				.start()) {
+				emulator.faults().next(this.endpoint, this.fault);
+				InternalExtension extension = InternalExtension.register(emulator.runtimeApi());
+				RuntimeLoop loop = RuntimeLoop
+					.builder(() -> new RuntimeApiClient(emulator.runtimeApi()),
+							(invocation) -> handle(invocation, emulator))
+					.exitHandler(exits)
+					.build();
+				try {
+					loop.start();
+					String first = outcome(emulator.invoke("first"), "FIRST");
+					String second = outcome(emulator.invoke("again"), "AGAIN");
+					String runtime = second.equals(Result.ANSWER) && exits.statuses().isEmpty() ? Result.CARRIES_ON
+							: "second invocation " + second + ", " + exited(exits);
+					return new Result(first, runtime, emulator.shutdown() ? Result.SIGTERM : Result.SIGKILL);
+				}
+				finally {
+					loop.stop(Duration.ofSeconds(1));
+					if (extension != null) {
+						extension.close();
+					}
+				}
+			}
+		}
+
 		private static String exited(RecordingExitHandler exits) {
 			try {
 				int status = exits.awaitStatus();
@@ -160,6 +215,12 @@ class FaultMatrixTests {
 			};
 			int status = this.fault.status();
 			return switch (this.endpoint) {
+				// Sent again when lost on its way; refused, or taken with its answer lost: none the runtime knows of,
+				// and a registration taken is forgotten at the init limit.
+				case EXTENSION_REGISTER -> new Result(Result.ANSWER, Result.CARRIES_ON,
+						((lost && status == 0) || delivered) ? Result.SIGTERM : Result.SIGKILL);
+				// Sent again when lost; refused, the extension says it exits; taken, it waits as it should.
+				case EXTENSION_NEXT -> new Result(Result.ANSWER, Result.CARRIES_ON, Result.SIGTERM);
 				case NEXT -> {
 					if (status >= 500 || status == 403) {
 						yield new Result(Result.TIMEOUT, Result.EXITS);
@@ -192,12 +253,13 @@ class FaultMatrixTests {
 				// The restore error follows restore/next on the same connection: a dropped one is sent again.
 				case RESTORE_ERROR -> new Result((status != 0) ? Result.TIMEOUT : Result.RESTORE_ERROR,
 						Result.EXITS);
+				default -> throw new IllegalArgumentException(this.endpoint + " is not a Runtime API endpoint");
 			};
 		}
 
 		String row(Result result) {
 			return "| " + this.endpoint.cliName() + " | " + this.fault + " | " + result.caller() + " | "
-					+ result.runtime() + " |";
+					+ result.runtime() + " | " + result.shutdown() + " |";
 		}
 
 		@Override
@@ -284,9 +346,20 @@ class FaultMatrixTests {
 		}
 
 		/**
-		 * What the caller got and what the runtime did.
+		 * What the caller got, what the runtime did, and whether Lambda would send SIGTERM at the end (the internal
+		 * extension's cases only).
 		 */
-		record Result(String caller, String runtime) {
+		record Result(String caller, String runtime, String shutdown) {
+
+			static final String SIGTERM = "yes";
+
+			static final String SIGKILL = "no";
+
+			static final String NOT_CHECKED = "";
+
+			Result(String caller, String runtime) {
+				this(caller, runtime, NOT_CHECKED);
+			}
 
 			static final String ANSWER = "its answer";
 

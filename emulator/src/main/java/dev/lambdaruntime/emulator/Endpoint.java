@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A Runtime API endpoint the emulator can be told to misbehave on.
+ * A Runtime API or Extensions API endpoint the emulator can be told to misbehave on.
  */
 public enum Endpoint {
 
@@ -28,10 +28,23 @@ public enum Endpoint {
 	RESTORE_NEXT,
 
 	/** {@code POST /runtime/restore/error} (SnapStart). */
-	RESTORE_ERROR;
+	RESTORE_ERROR,
+
+	/** {@code POST /2020-01-01/extension/register} (Extensions API). */
+	EXTENSION_REGISTER,
+
+	/** {@code GET /2020-01-01/extension/event/next} (Extensions API). */
+	EXTENSION_NEXT,
+
+	/** {@code POST /2020-01-01/extension/init/error} (Extensions API). */
+	EXTENSION_INIT_ERROR,
+
+	/** {@code POST /2020-01-01/extension/exit/error} (Extensions API). */
+	EXTENSION_EXIT_ERROR;
 
 	/**
-	 * The endpoint's name on the command line: {@code next}, {@code streaming-response}, {@code init-error}, ...
+	 * The endpoint's name on the command line: {@code next}, {@code streaming-response}, {@code init-error},
+	 * {@code extension-register}, ...
 	 * @return the name
 	 */
 	public String cliName() {

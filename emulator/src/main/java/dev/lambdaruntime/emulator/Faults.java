@@ -1,8 +1,9 @@
 package dev.lambdaruntime.emulator;
 
 /**
- * The faults an emulator injects into its Runtime API: scripted ones for the next requests to an endpoint, taken
- * first, and random ones drawn from a seeded generator. Thread-safe; changes apply to the next request.
+ * The faults an emulator injects into its Runtime and Extensions APIs: scripted ones for the next requests to an
+ * endpoint, taken first, and random ones drawn from a seeded generator. Thread-safe; changes apply to the next
+ * request.
  */
 public interface Faults {
 

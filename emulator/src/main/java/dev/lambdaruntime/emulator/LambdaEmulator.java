@@ -110,8 +110,8 @@ public final class LambdaEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The faults the Runtime API injects, to test how a runtime copes with a Lambda that misbehaves: none until
-	 * told, for example {@code emulator.faults().next(Endpoint.NEXT, Fault.status(500))}. May be set before
+	 * The faults the Runtime and Extensions APIs inject, to test how a runtime copes with a Lambda that misbehaves:
+	 * none until told, for example {@code emulator.faults().next(Endpoint.NEXT, Fault.status(500))}. May be set before
 	 * {@link #start()}.
 	 * @return the faults
 	 */
@@ -224,6 +224,8 @@ public final class LambdaEmulator implements AutoCloseable {
 
 		private final Set<String> externalExtensions = new LinkedHashSet<>();
 
+		private @Nullable Duration initTimeout;
+
 		private Builder() {
 		}
 
@@ -251,7 +253,8 @@ public final class LambdaEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * The function timeout; 30 seconds by default.
+		 * The function timeout; 30 seconds by default. As on Lambda it counts from the moment the runtime takes the
+		 * invocation; the init before it has a limit of its own ({@link #initTimeout}).
 		 * @param timeout a positive duration
 		 * @return this builder
 		 */
@@ -260,6 +263,21 @@ public final class LambdaEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("Timeout must be positive");
 			}
 			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * How long the runtime's init may take while an invocation waits for it; Lambda's own limit by default: 10 s,
+		 * or under SnapStart the longer of 130 s and the function timeout. Past it, as on Lambda, the init runs on
+		 * inside the first invocation, whose timeout then covers the rest of it.
+		 * @param initTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder initTimeout(Duration initTimeout) {
+			if (initTimeout.isNegative() || initTimeout.isZero()) {
+				throw new IllegalArgumentException("Init timeout must be positive");
+			}
+			this.initTimeout = initTimeout;
 			return this;
 		}
 
@@ -349,7 +367,7 @@ public final class LambdaEmulator implements AutoCloseable {
 		public LambdaEmulator build() {
 			return new LambdaEmulator(new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb,
 					this.concurrency, this.snapStart, this.invocationIds, this.bindAddress, this.recordRequests, null,
-					Set.copyOf(this.externalExtensions)));
+					Set.copyOf(this.externalExtensions), this.initTimeout));
 		}
 
 	}

@@ -1,6 +1,8 @@
 package dev.lambdaruntime.emulator;
 
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The Extensions API, driven by a test extension and a test runtime over real HTTP.
@@ -161,6 +164,67 @@ class ExtensionsApiTests {
 		assertThat(TestJson.parse(result.payloadAsString())).containsEntry("errorType", "Extension.InitError");
 		assertRefused(this.extension.next(id).get(5, TimeUnit.SECONDS), "Extension.InvalidExtensionState");
 		assertRefused(this.extension.error("/exit/error", id, "Extension.Broke"), "Extension.InvalidExtensionState");
+	}
+
+	@Test
+	void anExtensionThatNeverWaitsInEventNextHoldsTheInitUntilTheInitLimitForgetsIt() throws Exception {
+		this.emulator.close();
+		LambdaEmulator emulator = LambdaEmulator.builder().initTimeout(Duration.ofMillis(300)).build().start();
+		try (emulator) {
+			TestExtension extension = new TestExtension(emulator);
+			TestRuntime runtime = new TestRuntime(emulator);
+			extension.registerId("lost", "[]");
+			CompletableFuture<HttpResponse<String>> next = runtime.nextAsync();
+			CompletableFuture<InvokeResult> result = CompletableFuture.supplyAsync(() -> emulator.invoke("{}"));
+			// Lambda resets the environment past the init limit, which forgets the extension: the event goes out.
+			HttpResponse<String> event = next.get(10, TimeUnit.SECONDS);
+			assertThat(emulator.extensions()).isEmpty();
+			runtime.respond(TestRuntime.requestId(event), "\"late\"");
+			assertThat(result.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("\"late\"");
+		}
+	}
+
+	@Test
+	void faultsOnTheExtensionsApiKeepTheRequestFromItOrBreakItsAnswer() throws Exception {
+		this.emulator.faults()
+			.next(Endpoint.EXTENSION_REGISTER, Fault.status(503))
+			.next(Endpoint.EXTENSION_REGISTER, Fault.dropResponse());
+		HttpResponse<String> refused = this.extension.register("quiet", "{\"events\":[]}");
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(TestJson.parse(refused.body())).containsEntry("errorType", "Emulator.InjectedFault")
+			.containsEntry("errorMessage", "Fault injected by the Lambda emulator: status:503 on extension-register");
+		assertThat(this.emulator.extensions()).isEmpty();
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> this.extension.register("quiet", "{\"events\":[]}"));
+		// The API took the registration whose answer was lost: the extension is there, and holds the init phase.
+		assertThat(this.emulator.extensions()).singleElement()
+			.satisfies((registered) -> assertThat(registered.state()).isEqualTo("Registered"));
+		assertThat(this.emulator.faults().injected(Endpoint.EXTENSION_REGISTER)).isEqualTo(2);
+	}
+
+	@Test
+	void faultsOnTheEventPollAndTheErrorEndpoints() throws Exception {
+		String id = this.extension.registerId("quiet", "[]");
+		this.emulator.faults()
+			.next(Endpoint.EXTENSION_NEXT, Fault.status(500))
+			.next(Endpoint.EXTENSION_EXIT_ERROR, Fault.status(502))
+			.next(Endpoint.EXTENSION_INIT_ERROR, Fault.status(429));
+		assertThat(this.extension.next(id).get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
+		assertThat(this.emulator.extensions()).singleElement()
+			.satisfies((registered) -> assertThat(registered.state()).isEqualTo("Registered"));
+		assertThat(this.extension.error("/exit/error", id, "Extension.Broke").statusCode()).isEqualTo(502);
+		assertThat(this.extension.error("/init/error", id, "Extension.Broke").statusCode()).isEqualTo(429);
+		assertThat(this.emulator.extensions()).singleElement()
+			.satisfies((registered) -> assertThat(registered.state()).isEqualTo("Registered"));
+		assertThat(this.extension.error("/exit/error", id, "Extension.Broke").statusCode()).isEqualTo(202);
+		assertThat(this.emulator.faults().injected()).isEqualTo(3);
+	}
+
+	@Test
+	void aRandomFaultForEveryEndpointReachesTheExtensionsApi() {
+		this.emulator.faults().random(Fault.status(500), 1);
+		assertThat(this.extension.register("quiet", "{}").statusCode()).isEqualTo(500);
+		assertThat(this.emulator.faults().injected(Endpoint.EXTENSION_REGISTER)).isOne();
 	}
 
 	private static void assertRefused(HttpResponse<String> response, String errorType) {

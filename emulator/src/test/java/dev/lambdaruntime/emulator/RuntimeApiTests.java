@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Runtime API, driven by a test runtime over real HTTP.
@@ -161,12 +162,31 @@ class RuntimeApiTests {
 	}
 
 	@Test
-	void invokeFailsAfterTheTimeoutWhenNoRuntimeAsks() {
+	void invokeFailsAfterTheInitLimitAndTheTimeoutWhenNoRuntimeAsks() {
 		this.emulator.close();
-		this.emulator = LambdaEmulator.builder().timeout(Duration.ofMillis(200)).build().start();
+		this.emulator = LambdaEmulator.builder()
+			.timeout(Duration.ofMillis(200))
+			.initTimeout(Duration.ofMillis(300))
+			.build()
+			.start();
 		InvokeResult invoked = this.emulator.invoke("{}");
 		assertThat(invoked.functionError()).isEqualTo("Unhandled");
 		assertThat(invoked.payloadAsString()).contains("Task timed out after 0.20 seconds");
+	}
+
+	@Test
+	void theTimeoutRunsFromTheMomentTheRuntimeTakesTheEventNotFromTheInvoke() throws Exception {
+		this.emulator.close();
+		this.emulator = LambdaEmulator.builder().timeout(Duration.ofMillis(100)).build().start();
+		this.runtime = new TestRuntime(this.emulator);
+		CompletableFuture<InvokeResult> result = invokeAsync("{}");
+		// A cold start longer than the timeout, well within the init limit (10 s).
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !result.isDone());
+		HttpResponse<String> event = this.runtime.next();
+		long deadline = Long.parseLong(event.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
+		assertThat(deadline).isGreaterThan(System.currentTimeMillis());
+		this.runtime.respond(TestRuntime.requestId(event), "\"in time\"");
+		assertThat(result.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("\"in time\"");
 	}
 
 	@Test

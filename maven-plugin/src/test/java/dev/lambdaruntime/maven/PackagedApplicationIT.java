@@ -117,7 +117,13 @@ class PackagedApplicationIT {
 	}
 
 	private static LambdaEmulator emulator(boolean snapStart) {
-		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).snapStart(snapStart).build().start();
+		// A loaded machine's cold start may outlast Lambda's 10 s init limit, which is not under test here.
+		return LambdaEmulator.builder()
+			.timeout(Duration.ofSeconds(60))
+			.initTimeout(Duration.ofSeconds(60))
+			.snapStart(snapStart)
+			.build()
+			.start();
 	}
 
 	private Process start(List<String> command, Path taskRoot, LambdaEmulator emulator, Map<String, String> variables)

@@ -152,7 +152,11 @@ class ManagedRuntimeHandlerIT {
 	}
 
 	private static LambdaEmulator emulator() {
-		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
+		return LambdaEmulator.builder()
+			.timeout(Duration.ofSeconds(60))
+			.initTimeout(SampleProcess.INIT_LIMIT)
+			.build()
+			.start();
 	}
 
 	private Process start(LambdaEmulator emulator, String function) throws IOException {
@@ -164,6 +168,7 @@ class ManagedRuntimeHandlerIT {
 		unzip(ZIP, this.taskRoot);
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java));
+		command.addAll(SampleProcess.QUICK_START);
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", runtimeClassPath(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
 				HANDLER));

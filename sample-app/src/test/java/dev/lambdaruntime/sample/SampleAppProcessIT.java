@@ -162,6 +162,17 @@ class SampleAppProcessIT {
 	}
 
 	@Test
+	void exitsNonZeroAfterReportingAMalformedLambdaVariable() throws Exception {
+		try (LambdaEmulator emulator = emulator()) {
+			this.process = start(emulator, "greet", Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "abc"));
+			assertThat(this.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.process.exitValue()).isNotZero();
+			assertThat(emulator.initError().orElseThrow().body()).as(log())
+				.contains("AWS_LAMBDA_MAX_CONCURRENCY must be a positive whole number, but was 'abc'");
+		}
+	}
+
+	@Test
 	void underSnapStartPrimesBeforeTheSnapshotThenServesTheRestoredCopy() throws Exception {
 		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).snapStart(true).build()
 			.start()) {
@@ -185,7 +196,11 @@ class SampleAppProcessIT {
 	}
 
 	private static LambdaEmulator emulator() {
-		return LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start();
+		return LambdaEmulator.builder()
+			.timeout(Duration.ofSeconds(60))
+			.initTimeout(SampleProcess.INIT_LIMIT)
+			.build()
+			.start();
 	}
 
 	private Process start(LambdaEmulator emulator, String function) throws IOException {
@@ -198,7 +213,8 @@ class SampleAppProcessIT {
 		if (variables.keySet().stream().noneMatch((name) -> name.startsWith("AWS_LAMBDA_LOG_"))) {
 			environment.put("LOGGING_LEVEL_DEV_LAMBDARUNTIME", "DEBUG");
 		}
-		return SampleProcess.start(emulator, function, environment, this.logs.resolve("app.log").toFile(), List.of());
+		return SampleProcess.start(emulator, function, environment, this.logs.resolve("app.log").toFile(),
+				SampleProcess.QUICK_START);
 	}
 
 	private String log() throws IOException {

@@ -131,10 +131,12 @@ class SampleAppShutdownIT {
 
 	private ProcessEmulator start(boolean shutdownEnabled) {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> args = new ArrayList<>(List.of("--port", "0", "--timeout", "30s", "--", "env",
+		List<String> args = new ArrayList<>(List.of("--port", "0", "--timeout", "30s", "--init-timeout",
+				SampleProcess.INIT_LIMIT.toSeconds() + "s", "--", "env",
 				"SPRING_CLOUD_FUNCTION_DEFINITION=buffer", "SAMPLE_BUFFER_DIRECTORY=" + this.sink,
-				"SAMPLE_BUFFER_CHUNK_SIZE=10", "LAMBDA_RUNTIME_SHUTDOWN_ENABLED=" + shutdownEnabled, java,
-				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+				"SAMPLE_BUFFER_CHUNK_SIZE=10", "LAMBDA_RUNTIME_SHUTDOWN_ENABLED=" + shutdownEnabled, java));
+		args.addAll(SampleProcess.QUICK_START);
+		args.addAll(List.of("-jar", JAR.toString()));
 		assertThat(JAR).exists();
 		return ProcessEmulator.start(args, this.taskRoot,
 				new PrintStream(this.output, true, StandardCharsets.UTF_8));

@@ -37,9 +37,14 @@ class SecretsIT {
 	void secretsReachNeitherTheLogNorTheErrorReports() throws Exception {
 		List<String> reports = new ArrayList<>();
 		for (String function : List.of("fail", "greet", "orders")) {
-			try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(60)).build().start()) {
+			try (LambdaEmulator emulator = LambdaEmulator.builder()
+				.timeout(Duration.ofSeconds(60))
+				.initTimeout(SampleProcess.INIT_LIMIT)
+				.build()
+				.start()) {
 				File log = this.logs.resolve(function + ".log").toFile();
-				Process process = SampleProcess.start(emulator, function, ENVIRONMENT, log, List.of());
+				Process process = SampleProcess.start(emulator, function, ENVIRONMENT, log,
+						SampleProcess.QUICK_START);
 				try {
 					reports.add(answer(emulator.invoke("{\"card\":\"4111111111111111\",\"password\":\"event-password-0001\"}")));
 					reports.add(answer(emulator.invoke("{\"name\": unquoted-secret-0001}")));

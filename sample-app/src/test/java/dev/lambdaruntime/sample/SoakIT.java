@@ -45,6 +45,7 @@ class SoakIT {
 	void threadsAndDescriptorsStayFlat(int workers) throws Exception {
 		try (LambdaEmulator emulator = LambdaEmulator.builder()
 			.timeout(Duration.ofSeconds(60))
+			.initTimeout(SampleProcess.INIT_LIMIT)
 			.concurrency(workers)
 			.recordRuntimeRequests(false)
 			.build()

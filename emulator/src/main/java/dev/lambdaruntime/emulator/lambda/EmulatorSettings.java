@@ -25,10 +25,12 @@ import org.jspecify.annotations.Nullable;
  * for container images
  * @param externalExtensions the extension names that register as external extensions (processes of their own, which
  * Lambda finds in {@code /opt/extensions}); any other name registers as an internal extension
+ * @param initTimeout how long the runtime's init may take before Lambda runs it again inside the first invocation,
+ * under the function timeout; {@code null} for Lambda's own limit (see {@link #initLimit()})
  */
 public record EmulatorSettings(int port, String functionName, Duration timeout, int memoryMb, int concurrency,
 		boolean snapStart, boolean invocationIds, InetAddress bindAddress, boolean recordRequests,
-		@Nullable String handler, Set<String> externalExtensions) {
+		@Nullable String handler, Set<String> externalExtensions, @Nullable Duration initTimeout) {
 
 	/** The region in the function's ARN and the runtime's environment. */
 	public static final String REGION = "us-east-1";
@@ -38,10 +40,17 @@ public record EmulatorSettings(int port, String functionName, Duration timeout, 
 
 	/**
 	 * The defaults, in-process and on the command line alike (which picks its own port): a free port, function
-	 * {@code function}, 30 s, 512 MB, concurrency 1, loopback, requests recorded, no handler, no external extensions.
+	 * {@code function}, 30 s, 512 MB, concurrency 1, loopback, requests recorded, no handler, no external extensions,
+	 * Lambda's init limit.
 	 */
 	public static final EmulatorSettings DEFAULTS = new EmulatorSettings(0, "function", Duration.ofSeconds(30), 512, 1,
-			false, false, InetAddress.getLoopbackAddress(), true, null, Set.of());
+			false, false, InetAddress.getLoopbackAddress(), true, null, Set.of(), null);
+
+	/** Lambda's init limit for on-demand functions. */
+	static final Duration ON_DEMAND_INIT_LIMIT = Duration.ofSeconds(10);
+
+	/** Lambda's init limit for SnapStart (and provisioned concurrency), unless the function timeout is longer. */
+	static final Duration SNAPSTART_INIT_LIMIT = Duration.ofSeconds(130);
 
 	static final String ACCOUNT = "000000000000";
 
@@ -58,6 +67,22 @@ public record EmulatorSettings(int port, String functionName, Duration timeout, 
 			throw new IllegalArgumentException("Function name must be 1 to 64 letters, digits, '-' or '_'");
 		}
 		return name;
+	}
+
+	/**
+	 * How long the runtime's init may take, from its start to its first invocation, before Lambda runs it again
+	 * inside the first invocation: the {@code initTimeout} given, else Lambda's own, 10 s on demand and under SnapStart
+	 * the longer of 130 s and the function timeout.
+	 * @return the init limit
+	 */
+	public Duration initLimit() {
+		if (this.initTimeout != null) {
+			return this.initTimeout;
+		}
+		if (this.snapStart) {
+			return (this.timeout.compareTo(SNAPSTART_INIT_LIMIT) > 0) ? this.timeout : SNAPSTART_INIT_LIMIT;
+		}
+		return ON_DEMAND_INIT_LIMIT;
 	}
 
 	String functionArn() {

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.lambdaruntime.emulator.Endpoint;
+import dev.lambdaruntime.emulator.Fault;
 import dev.lambdaruntime.emulator.http.HttpBody;
 import dev.lambdaruntime.emulator.http.HttpExchange;
 import dev.lambdaruntime.emulator.http.HttpHead;
@@ -17,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the Lambda Extensions API ({@code /2020-01-01/extension/...}) on the Runtime API's port, over
- * {@link Extensions}, with the identifier checks and the error answers Lambda gives.
+ * {@link Extensions}, with the identifier checks and the error answers Lambda gives, and the faults it is told to
+ * inject.
  */
 final class ExtensionsApi implements HttpHandler {
 
@@ -44,10 +47,13 @@ final class ExtensionsApi implements HttpHandler {
 
 	private final ExtensionErrors errors;
 
-	ExtensionsApi(EmulatorSettings settings, Extensions extensions, ExtensionErrors errors) {
+	private final FaultPlan faults;
+
+	ExtensionsApi(EmulatorSettings settings, Extensions extensions, ExtensionErrors errors, FaultPlan faults) {
 		this.settings = settings;
 		this.extensions = extensions;
 		this.errors = errors;
+		this.faults = faults;
 	}
 
 	@Override
@@ -55,6 +61,25 @@ final class ExtensionsApi implements HttpHandler {
 		HttpHead head = exchange.head();
 		HttpBody body = exchange.readBody(BODY_LIMIT);
 		String path = head.path().substring(PREFIX.length());
+		Endpoint endpoint = endpoint(head.method(), path);
+		Fault fault = (endpoint != null) ? this.faults.take(endpoint) : null;
+		return FaultResponses.answer(fault, endpoint, () -> route(exchange, head, body, path));
+	}
+
+	/**
+	 * The endpoint a request is for, when its method is right.
+	 */
+	private static @Nullable Endpoint endpoint(String method, String path) {
+		return switch (path) {
+			case "/register" -> method.equals("POST") ? Endpoint.EXTENSION_REGISTER : null;
+			case "/event/next" -> method.equals("GET") ? Endpoint.EXTENSION_NEXT : null;
+			case "/init/error" -> method.equals("POST") ? Endpoint.EXTENSION_INIT_ERROR : null;
+			case "/exit/error" -> method.equals("POST") ? Endpoint.EXTENSION_EXIT_ERROR : null;
+			default -> null;
+		};
+	}
+
+	private @Nullable HttpResponse route(HttpExchange exchange, HttpHead head, HttpBody body, String path) {
 		String method = (path.equals("/event/next")) ? "GET" : "POST";
 		if (!path.equals("/register") && !path.equals("/event/next") && !path.equals("/init/error")
 				&& !path.equals("/exit/error")) {

@@ -17,8 +17,8 @@ import dev.lambdaruntime.emulator.Faults;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides, request by request, which fault the Runtime API injects: the scripted ones first, in order, then the
- * random rules with one seeded generator.
+ * Decides, request by request, which fault the Runtime and Extensions APIs inject: the scripted ones first, in order,
+ * then the random rules with one seeded generator.
  */
 public final class FaultPlan implements Faults {
 

@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Runtime API's state machine: queues invocations, hands out up to N at once, checks every answer against the
- * invocation it belongs to, and ends invocations on answer, timeout, init failure, runtime exit or close.
+ * invocation it belongs to, and ends invocations on answer, timeout, init failure, runtime exit or close. As on
+ * Lambda, the function timeout runs from the moment the runtime takes an invocation; while the runtime's init is
+ * under way, a waiting invocation is timed by the init limit instead, and past it by its own timeout.
  */
 final class InvocationBroker {
 
@@ -58,7 +60,20 @@ final class InvocationBroker {
 
 	private int waiting;
 
+	/** Whether this runtime's init is over: it took its first invocation. */
+	private boolean initialized;
+
+	/** Whether this runtime's init outlived the init limit, and runs on under the invocations' own timeouts. */
+	private boolean initRetried;
+
+	/** The init limit's timer, while invocations wait for the init. */
+	private @Nullable ScheduledFuture<?> initLimit;
+
+	private int initGeneration;
+
 	private final BooleanSupplier extensionsReady;
+
+	private final Runnable initTimedOut;
 
 	/**
 	 * A broker whose invocations wait for the extensions as well as for the runtime.
@@ -66,11 +81,15 @@ final class InvocationBroker {
 	 * @param listener told of every step
 	 * @param extensionsReady whether every registered extension is back in {@code /event/next}; Lambda starts the
 	 * first invocation, and each next one, only then
+	 * @param initTimedOut called, on a timer thread, when invocations waited the init limit for the runtime's init;
+	 * it calls {@link #retryInit} once the environment is reset
 	 */
-	InvocationBroker(EmulatorSettings settings, InvocationListener listener, BooleanSupplier extensionsReady) {
+	InvocationBroker(EmulatorSettings settings, InvocationListener listener, BooleanSupplier extensionsReady,
+			Runnable initTimedOut) {
 		this.settings = settings;
 		this.listener = listener;
 		this.extensionsReady = extensionsReady;
+		this.initTimedOut = initTimedOut;
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "lambda-emulator-timer");
 			thread.setDaemon(true);
@@ -95,8 +114,11 @@ final class InvocationBroker {
 			failed = this.failure;
 			if (failed == null) {
 				this.queue.add(invocation);
-				if (!InvokeRequest.EVENT.equals(request.invocationType())) {
-					invocation.replaceTimer(schedule(invocation));
+				if (this.initialized || this.initRetried) {
+					time(invocation);
+				}
+				else if (this.initLimit == null) {
+					startInitLimit();
 				}
 				this.changed.signalAll();
 			}
@@ -165,6 +187,9 @@ final class InvocationBroker {
 				return Next.GONE;
 			}
 			invocation = this.queue.poll();
+			if (!this.initialized) {
+				initialized();
+			}
 			invocation.start(System.currentTimeMillis() + this.settings.timeout().toMillis());
 			invocation.replaceTimer(schedule(invocation));
 			this.inFlight.put(invocation.requestId(), invocation);
@@ -223,6 +248,7 @@ final class InvocationBroker {
 			}
 			this.phase = Phase.FAILED;
 			this.failure = outcome;
+			stopInitLimit();
 			failed = drainQueue();
 			this.changed.signalAll();
 		}
@@ -275,7 +301,13 @@ final class InvocationBroker {
 			}
 			this.phase = Phase.INIT;
 			this.failure = null;
+			this.initialized = false;
+			this.initRetried = false;
+			stopInitLimit();
 			queued = !this.queue.isEmpty();
+			if (queued) {
+				startInitLimit();
+			}
 			this.changed.signalAll();
 		}
 		finally {
@@ -284,6 +316,28 @@ final class InvocationBroker {
 		failed.forEach((invocation) -> end(invocation, Outcome.failure(Outcome.Kind.EXIT_ERROR, "Runtime.ExitError",
 				"RequestId: " + invocation.requestId() + " Error: Runtime exited with error: " + reason)));
 		return queued;
+	}
+
+	/**
+	 * The init outlived its limit and the environment was reset: Lambda runs the init again inside the first
+	 * invocation, so every waiting invocation is timed by its own timeout from now, and no init limit applies until
+	 * the runtime exits.
+	 * @param runtimeReplaced whether the runtime was killed, so that a fresh one starts its init
+	 * @return whether invocations are queued, so a runtime is needed
+	 */
+	boolean retryInit(boolean runtimeReplaced) {
+		this.lock.lock();
+		try {
+			if (runtimeReplaced && this.phase != Phase.FAILED && this.phase != Phase.SHUTDOWN) {
+				this.phase = Phase.INIT;
+			}
+			this.queue.forEach(this::time);
+			this.changed.signalAll();
+			return !this.queue.isEmpty();
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/**
@@ -375,6 +429,54 @@ final class InvocationBroker {
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * The runtime took its first invocation: the init is over, and invocations still queued are timed from now.
+	 */
+	private void initialized() {
+		this.initialized = true;
+		stopInitLimit();
+		this.queue.forEach(this::time);
+	}
+
+	private void startInitLimit() {
+		int generation = ++this.initGeneration;
+		this.initLimit = this.timer.schedule(() -> initLimitPassed(generation),
+				this.settings.initLimit().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void stopInitLimit() {
+		this.initGeneration++;
+		if (this.initLimit != null) {
+			this.initLimit.cancel(false);
+			this.initLimit = null;
+		}
+	}
+
+	private void initLimitPassed(int generation) {
+		this.lock.lock();
+		try {
+			if (generation != this.initGeneration || this.initialized || this.closed) {
+				return;
+			}
+			this.initLimit = null;
+			this.initRetried = true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		this.initTimedOut.run();
+	}
+
+	/**
+	 * Starts an invocation's timer: it waits in the queue for at most the function timeout. Event invocations have
+	 * no caller waiting, and wait as long as it takes.
+	 */
+	private void time(Invocation invocation) {
+		if (!InvokeRequest.EVENT.equals(invocation.request().invocationType())) {
+			invocation.replaceTimer(schedule(invocation));
 		}
 	}
 

@@ -68,7 +68,7 @@ public final class LocalLambda implements AutoCloseable {
 		this.inProcess = (platform instanceof InProcessPlatform inProcessPlatform) ? inProcessPlatform : null;
 		this.extensions = new Extensions(settings.externalExtensions(), log);
 		this.broker = new InvocationBroker(settings, new WithExtensions(platform, this.extensions, settings),
-				this.extensions::ready);
+				this.extensions::ready, this::initTimedOut);
 		this.extensions.onReadinessChange(this.broker::wake);
 		this.recorder = new RequestRecorder(settings.recordRequests());
 		this.runtimeApi = new RuntimeApi(settings, this.broker, this.recorder, this.faults);
@@ -79,7 +79,7 @@ public final class LocalLambda implements AutoCloseable {
 				this.broker.fail(new RuntimeError("Extension.InitError",
 						Json.error("Extension.InitError", "Extension init failed: " + errorType)), false);
 			}
-		});
+		}, this.faults);
 		this.shutdownPhase = new ShutdownPhase(this.broker, this.extensions, platform, log);
 	}
 
@@ -180,7 +180,7 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
-	 * The faults the Runtime API injects; none until told.
+	 * The faults the Runtime and Extensions APIs inject; none until told.
 	 * @return the faults
 	 */
 	public Faults faults() {
@@ -293,6 +293,10 @@ public final class LocalLambda implements AutoCloseable {
 
 	InvocationBroker broker() {
 		return this.broker;
+	}
+
+	private void initTimedOut() {
+		this.shutdownPhase.initTimedOut(this.inProcess == null);
 	}
 
 	private static InvokeResult noPayload(int status, String requestId) {

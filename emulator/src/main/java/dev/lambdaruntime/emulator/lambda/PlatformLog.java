@@ -85,6 +85,14 @@ public final class PlatformLog {
 	}
 
 	/**
+	 * Writes Lambda's line for an init that outlived the init limit.
+	 */
+	public void initTimedOut() {
+		echo(String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: timeout",
+				(double) this.settings.initLimit().toMillis()));
+	}
+
+	/**
 	 * Writes a line of the runtime's own output.
 	 * @param line the line
 	 */

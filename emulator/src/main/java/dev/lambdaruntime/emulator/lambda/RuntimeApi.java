@@ -75,14 +75,7 @@ final class RuntimeApi implements HttpHandler {
 		Endpoint endpoint = endpoint(head, path);
 		Fault fault = (endpoint != null) ? this.faults.take(endpoint) : null;
 		this.recorder.record(head, body, fault, exchange.connection());
-		if (fault == null) {
-			return route(exchange, head, body, path);
-		}
-		if (!fault.reachesTheApi()) {
-			return FaultResponses.instead(fault, endpoint);
-		}
-		HttpResponse response = route(exchange, head, body, path);
-		return (response != null) ? response.sentWith(FaultResponses.onTheWire(fault)) : null;
+		return FaultResponses.answer(fault, endpoint, () -> route(exchange, head, body, path));
 	}
 
 	private @Nullable HttpResponse route(HttpExchange exchange, HttpHead head, HttpBody body, String path) {

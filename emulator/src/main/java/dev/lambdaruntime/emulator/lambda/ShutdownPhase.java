@@ -9,7 +9,7 @@ import dev.lambdaruntime.emulator.RegisteredExtension;
 /**
  * Lambda's shutdown phase for one environment: SIGTERM to the runtime when an extension registered (else SIGKILL at
  * once), SIGKILL when its share of the budget is over, a {@code SHUTDOWN} event to the external extensions registered
- * for it, and the environment gone.
+ * for it, and the environment gone; and the resets without one, after a crash or an init that outlived its limit.
  */
 final class ShutdownPhase {
 
@@ -75,6 +75,31 @@ final class ShutdownPhase {
 			boolean queued = this.broker.runtimeExited(killed ? "signal: killed" : "shut down (" + reason.word() + ")");
 			this.platform.shutDown(queued);
 			return signalled;
+		}
+		finally {
+			this.running.unlock();
+		}
+	}
+
+	/**
+	 * The runtime's init outlived Lambda's init limit while invocations waited for it: Lambda reports it
+	 * ({@code INIT_REPORT ... Status: timeout}), resets the environment, and runs the init again inside the first
+	 * invocation, whose timeout then covers it. A runtime in this JVM cannot be killed: its init runs on, and only
+	 * the registrations made during it are forgotten.
+	 * @param replaceRuntime whether the runtime is a process, killed here so that a fresh one starts
+	 */
+	void initTimedOut(boolean replaceRuntime) {
+		this.running.lock();
+		try {
+			this.log.initTimedOut();
+			if (replaceRuntime) {
+				this.platform.kill();
+			}
+			this.extensions.reset();
+			boolean queued = this.broker.retryInit(replaceRuntime);
+			if (replaceRuntime) {
+				this.platform.shutDown(queued);
+			}
 		}
 		finally {
 			this.running.unlock();

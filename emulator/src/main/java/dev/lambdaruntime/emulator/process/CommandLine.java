@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param port the port to listen on
  * @param timeout the function timeout
+ * @param initTimeout the init limit, or {@code null} for Lambda's own
  * @param memoryMb the memory size
  * @param concurrency how many invocations the runtime may take at once
  * @param snapStart whether the runtime must call {@code /runtime/restore/next} first
@@ -26,13 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param handler the {@code _HANDLER} value, if any
  * @param bindAddress the address to listen on
  * @param idleShutdown how long the runtime may idle before the environment spins down, or {@code null} for never
- * @param faults the faults to inject into the Runtime API
+ * @param faults the faults to inject into the Runtime and Extensions APIs
  * @param faultSeed the seed of random faults
  * @param command the bootstrap command
  */
-record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, boolean snapStart,
-		boolean invocationIds, String functionName, @Nullable String handler, InetAddress bindAddress,
-		@Nullable Duration idleShutdown, List<FaultRule> faults, long faultSeed, List<String> command) {
+record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, int memoryMb, int concurrency,
+		boolean snapStart, boolean invocationIds, String functionName, @Nullable String handler,
+		InetAddress bindAddress, @Nullable Duration idleShutdown, List<FaultRule> faults, long faultSeed,
+		List<String> command) {
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
@@ -42,7 +44,11 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 
 			Options:
 			  --port <n>             port to listen on (default 9000; 0 picks a free one)
-			  --timeout <duration>   function timeout, e.g. 500ms, 30s, 2m (default 30s)
+			  --timeout <duration>   function timeout, e.g. 500ms, 30s, 2m (default 30s), from the moment the
+			                         runtime takes the event
+			  --init-timeout <duration>
+			                         how long the runtime's init may take before it runs on inside the first
+			                         invocation, under its timeout (default 10s, as Lambda; SnapStart 130s)
 			  --memory <mb>          memory size reported to the runtime (default 512)
 			  --concurrency <n>      invocations handed out at once; sets AWS_LAMBDA_MAX_CONCURRENCY (default 1)
 			  --snapstart            require /runtime/restore/next first (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start)
@@ -60,7 +66,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			  --fault-seed <n>       seed of the random faults (default 0)
 			  --help                 print this help
 
-			Endpoints: next, response, streaming-response, error, init-error, restore-next, restore-error.
+			Endpoints: next, response, streaming-response, error, init-error, restore-next, restore-error (Runtime
+			  API); extension-register, extension-next, extension-init-error, extension-exit-error (Extensions API).
 			Faults: drop-request, reset-connection, drop-response, close-after-response, stall:<duration>,
 			  trickle:<bytes>:<pause>, status:<code>, truncated-body, malformed-status-line, malformed-headers,
 			  oversized-headers, wrong-content-length, broken-chunking.
@@ -77,6 +84,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 		// A fixed port, unlike in-process, so the curl line in the usage works as printed.
 		int port = 9000;
 		Duration timeout = defaults.timeout();
+		Duration initTimeout = null;
 		int memoryMb = defaults.memoryMb();
 		int concurrency = defaults.concurrency();
 		boolean snapStart = defaults.snapStart();
@@ -99,8 +107,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			switch (option) {
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
-				case "--port", "--timeout", "--memory", "--concurrency", "--function-name", "--handler", "--bind",
-						"--idle-shutdown", "--fault", "--random-fault", "--fault-seed" -> {
+				case "--port", "--timeout", "--init-timeout", "--memory", "--concurrency", "--function-name", "--handler",
+						"--bind", "--idle-shutdown", "--fault", "--random-fault", "--fault-seed" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -111,6 +119,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 					switch (option) {
 						case "--port" -> port = number(option, value, 0, 65535);
 						case "--timeout" -> timeout = Durations.parse(value);
+						case "--init-timeout" -> initTimeout = positive(option, Durations.parse(value));
 						case "--memory" -> memoryMb = number(option, value, 128, 10240);
 						case "--concurrency" -> concurrency = number(option, value, 1, 1024);
 						case "--function-name" -> functionName = EmulatorSettings.checkFunctionName(value);
@@ -132,8 +141,8 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 			throw new IllegalArgumentException("Give the bootstrap command after --, for example: -- ./bootstrap");
 		}
 		positive("--timeout", timeout);
-		return new CommandLine(port, timeout, memoryMb, concurrency, snapStart, invocationIds, functionName, handler,
-				bind, idleShutdown, List.copyOf(faults), faultSeed,
+		return new CommandLine(port, timeout, initTimeout, memoryMb, concurrency, snapStart, invocationIds,
+				functionName, handler, bind, idleShutdown, List.copyOf(faults), faultSeed,
 				List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
 	}
 
@@ -143,7 +152,7 @@ record CommandLine(int port, Duration timeout, int memoryMb, int concurrency, bo
 	 */
 	EmulatorSettings settings() {
 		return new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb, this.concurrency,
-				this.snapStart, this.invocationIds, this.bindAddress, false, this.handler, Set.of());
+				this.snapStart, this.invocationIds, this.bindAddress, false, this.handler, Set.of(), this.initTimeout);
 	}
 
 	private static Duration positive(String option, Duration duration) {

@@ -76,7 +76,7 @@ class LongPollTests {
 
 	private static LocalLambda start(int concurrency) {
 		LocalLambda lambda = new LocalLambda(new EmulatorSettings(0, "function", Duration.ofSeconds(30), 512,
-				concurrency, false, false, InetAddress.getLoopbackAddress(), true, null, Set.of()));
+				concurrency, false, false, InetAddress.getLoopbackAddress(), true, null, Set.of(), null));
 		lambda.start();
 		return lambda;
 	}

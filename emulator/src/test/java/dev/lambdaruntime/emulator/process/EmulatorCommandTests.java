@@ -37,9 +37,10 @@ class EmulatorCommandTests {
 	void parsesEveryOption() {
 		CommandLine line = CommandLine.parse("--port", "9001", "--timeout=500ms", "--memory", "1024", "--concurrency",
 				"4", "--snapstart", "--invocation-ids", "--function-name", "hello", "--handler", "fn.handler",
-				"--bind", "0.0.0.0", "--", "./bootstrap", "--flag");
+				"--bind", "0.0.0.0", "--init-timeout", "2s", "--", "./bootstrap", "--flag");
 		assertThat(line.port()).isEqualTo(9001);
 		assertThat(line.timeout()).isEqualTo(Duration.ofMillis(500));
+		assertThat(line.settings().initLimit()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(line.memoryMb()).isEqualTo(1024);
 		assertThat(line.concurrency()).isEqualTo(4);
 		assertThat(line.snapStart()).isTrue();
@@ -56,6 +57,11 @@ class EmulatorCommandTests {
 		assertThat(line.port()).isEqualTo(9000);
 		assertThat(line.bindAddress().isLoopbackAddress()).isTrue();
 		assertThat(line.timeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(line.settings().initLimit()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(CommandLine.parse("--snapstart", "--", "b").settings().initLimit())
+			.isEqualTo(Duration.ofSeconds(130));
+		assertThat(CommandLine.parse("--snapstart", "--timeout", "5m", "--", "b").settings().initLimit())
+			.isEqualTo(Duration.ofMinutes(5));
 		assertThat(line.functionName()).isEqualTo("function");
 	}
 
@@ -63,10 +69,15 @@ class EmulatorCommandTests {
 	void parsesFaults() {
 		CommandLine line = CommandLine.parse("--fault", "next=status:500*2", "--fault=init-error=stall:2s",
 				"--random-fault", "response,error=drop-response@0.25", "--random-fault", "trickle:1:5ms@1",
-				"--fault-seed", "7", "--", "./bootstrap");
+				"--fault", "extension-register=drop-response", "--random-fault",
+				"extension-next,extension-init-error,extension-exit-error=status:500@0.5", "--fault-seed", "7", "--",
+				"./bootstrap");
 		assertThat(line.faults()).map(FaultRule::toString)
 			.containsExactly("next=status:500*2", "init-error=stall:2000ms*1", "response,error=drop-response@0.25",
-					"next,response,streaming-response,error,init-error,restore-next,restore-error=trickle:1:5ms@1.0");
+					"next,response,streaming-response,error,init-error,restore-next,restore-error,extension-register,"
+							+ "extension-next,extension-init-error,extension-exit-error=trickle:1:5ms@1.0",
+					"extension-register=drop-response*1",
+					"extension-next,extension-init-error,extension-exit-error=status:500@0.5");
 		assertThat(line.faultSeed()).isEqualTo(7);
 		assertThat(CommandLine.parse("--", "b").faults()).isEmpty();
 	}

@@ -1,5 +1,6 @@
 package dev.lambdaruntime.emulator.process;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,7 +8,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -135,6 +138,33 @@ class ProcessModeTests {
 	}
 
 	@Test
+	void aColdStartLongerThanTheTimeoutDoesNotCountAgainstIt() throws Exception {
+		bootstrap("slow-start", "sleep 2\nexec ./bootstrap");
+		this.lambda.close();
+		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "1s", "--", "./slow-start"),
+				this.taskRoot, this.capture.out())
+			.start();
+		HttpResponse<String> first = invoke("{\"n\":1}", false);
+		assertThat(first.body()).isEqualTo("{\"echo\":{\"n\":1}}");
+		assertThat(this.capture.printed()).containsPattern("Init Duration: \\d{4,}\\.\\d\\d ms\n");
+	}
+
+	@Test
+	void anInitPastTheInitLimitIsReportedAndRunAgainInsideTheInvocation() throws Exception {
+		bootstrap("stuck-once", "if [ ! -e stuck ]; then touch stuck; echo 'init: stuck'; exec sleep 600; fi\n"
+				+ "exec ./bootstrap");
+		this.lambda.close();
+		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "5s", "--init-timeout", "1s",
+				"--", "./stuck-once"), this.taskRoot, this.capture.out())
+			.start();
+		HttpResponse<String> answered = invoke("{\"n\":1}", false);
+		assertThat(answered.body()).isEqualTo("{\"echo\":{\"n\":1}}");
+		assertThat(this.capture.printed()).contains("init: stuck")
+			.contains("INIT_REPORT Init Duration: 1000.00 ms\tPhase: init\tStatus: timeout\n")
+			.contains("init: AWS_LAMBDA_RUNTIME_API=");
+	}
+
+	@Test
 	void faultFlagsReachTheRuntimeAndAFailedRuntimeIsReplaced() throws Exception {
 		this.lambda.close();
 		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "5s", "--fault",
@@ -144,6 +174,12 @@ class ProcessModeTests {
 		assertThat(dropped.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
 		assertThat(TestJson.parse(dropped.body())).containsEntry("errorType", "Runtime.ExitError");
 		assertThat(invoke("{\"n\":2}", false).body()).isEqualTo("{\"echo\":{\"n\":2}}");
+	}
+
+	private void bootstrap(String name, String script) throws IOException {
+		Path bootstrap = this.taskRoot.resolve(name);
+		Files.writeString(bootstrap, "#!/bin/sh\n" + script + "\n");
+		Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
 	private HttpResponse<String> invoke(String payload, boolean tail) throws Exception {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.lambdaruntime.emulator.EchoRuntime;
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.LambdaEmulatorTest;
+import dev.lambdaruntime.emulator.TestRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -39,6 +40,8 @@ class LambdaEmulatorExtensionTests {
 	@LambdaEmulatorTest(timeout = "200ms")
 	void methodSettingsWin(LambdaEmulator emulator) {
 		assertThat(emulator.functionName()).isEqualTo("function");
+		// A runtime that takes the event and never answers.
+		new TestRuntime(emulator).nextAsync();
 		assertThat(emulator.invoke("{}").payloadAsString()).contains("Task timed out after 0.20 seconds");
 	}
 

@@ -44,7 +44,12 @@ public final class TrainingRun {
 		for (int i = 4; i < args.length; i++) {
 			events.add(Files.readString(Path.of(args[i])));
 		}
-		try (LambdaEmulator emulator = LambdaEmulator.builder().timeout(START_TIMEOUT).build().start()) {
+		// A training run's start (recording a cache) may outlast Lambda's 10 s init limit: it has the start's time.
+		try (LambdaEmulator emulator = LambdaEmulator.builder()
+			.timeout(START_TIMEOUT)
+			.initTimeout(START_TIMEOUT)
+			.build()
+			.start()) {
 			Process runtime = start(taskRoot, function, jvmOptions, emulator);
 			try {
 				if (events.isEmpty()) {
