@@ -48,7 +48,8 @@ final class ContainerContext {
 				FROM --platform=linux/amd64 %3$s
 				LABEL org.opencontainers.image.title="%1$s" \\
 				      org.opencontainers.image.version="%2$s" \\
-				      org.opencontainers.image.description="%1$s on AWS Lambda (Lambda Runtime for Spring Boot)"
+				      org.opencontainers.image.description="%1$s on AWS Lambda (Lambda Runtime for Spring Boot)" \\
+				      com.amazonaws.lambda.feature.snapstart="Allow"
 				# COPY keeps the files' modes (readable by any user: Lambda does not run the image as root) and their
 				# modification times, which the AOT cache checks against training.
 				COPY function/ %4$s/

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param managedRuntime {@code java21} or {@code java25}, for the managed deploy
  * @param mainClass the Spring Boot application class ({@code MAIN_CLASS}, managed deploy)
  * @param functionDefinition {@code SPRING_CLOUD_FUNCTION_DEFINITION}, or {@code null} for the application's own
- * @param snapStart whether the managed deploy turns SnapStart on for published versions
+ * @param snapStart whether the managed and the image deploy turn SnapStart on for published versions
  * @param primingEvent {@code LAMBDA_RUNTIME_PRIMING_EVENT}, or {@code null}
  * @param functionUrl the Function URL's auth type ({@code AWS_IAM} or {@code NONE}), or {@code null} for none
  * @param responseStreaming whether the application streams responses ({@code lambda.runtime.response-streaming})
@@ -58,7 +58,8 @@ record SamTemplate(Deploy deploy, String functionName, int memorySize, int timeo
 		yaml.append("        - x86_64\n");
 		code(yaml);
 		yaml.append("      AutoPublishAlias: ").append(ALIAS).append('\n');
-		if (this.deploy == Deploy.MANAGED && this.snapStart) {
+		if (this.deploy != Deploy.ZIP && this.snapStart) {
+			// The managed runtime, or an image whose runtime (our loop) implements /runtime/restore/next.
 			yaml.append("      SnapStart:\n");
 			yaml.append("        ApplyOn: PublishedVersions\n");
 		}
@@ -84,7 +85,7 @@ record SamTemplate(Deploy deploy, String functionName, int memorySize, int timeo
 			case MANAGED -> "managed " + this.managedRuntime + " runtime behind FunctionRequestHandler"
 					+ (this.snapStart ? ", SnapStart" : "");
 			case ZIP -> "custom runtime (provided.al2023), jlinked JRE and AOT cache";
-			case IMAGE -> "container image, our runtime loop as entry point";
+			case IMAGE -> "container image, our runtime loop as entry point" + (this.snapStart ? ", SnapStart" : "");
 		};
 	}
 
@@ -123,8 +124,6 @@ record SamTemplate(Deploy deploy, String functionName, int memorySize, int timeo
 			}
 			case IMAGE -> {
 				yaml.append("      PackageType: Image\n");
-				yaml.append("      # SnapStart: the image's runtime implements /runtime/restore/next; add\n");
-				yaml.append("      # \"SnapStart: {ApplyOn: PublishedVersions}\" where Lambda offers it for images.\n");
 			}
 		}
 	}
@@ -171,7 +170,7 @@ record SamTemplate(Deploy deploy, String functionName, int memorySize, int timeo
 		yaml.append("    Value: !GetAtt Function.Arn\n");
 		yaml.append("  FunctionAlias:\n");
 		yaml.append("    Description: ").append(quote("The '" + ALIAS + "' alias, which published versions go to"
-				+ ((this.deploy == Deploy.MANAGED && this.snapStart) ? ": invoke it, not $LATEST, for SnapStart" : "")))
+				+ ((this.deploy != Deploy.ZIP && this.snapStart) ? ": invoke it, not $LATEST, for SnapStart" : "")))
 			.append('\n');
 		yaml.append("    Value: !Ref Function.Alias\n");
 		if (this.functionUrl != null) {

@@ -36,7 +36,8 @@ class ContainerContextTests {
 		assertThat(dockerfile).contains("FROM --platform=linux/amd64 public.ecr.aws/lambda/provided:al2023\n")
 			.contains("COPY function/ /var/task/\n")
 			.contains("ENTRYPOINT [\"/var/task/bootstrap\"]\n")
-			.contains("org.opencontainers.image.title=\"greeter\"");
+			.contains("org.opencontainers.image.title=\"greeter\"")
+			.contains("com.amazonaws.lambda.feature.snapstart=\"Allow\"");
 	}
 
 }

@@ -35,6 +35,7 @@ class SamTemplateTests {
 	void theImageDeployBuildsTheContainerContext() {
 		String yaml = template(Deploy.IMAGE, null, false).yaml();
 		assertThat(yaml).contains("      PackageType: Image\n")
+			.contains("      SnapStart:\n        ApplyOn: PublishedVersions\n")
 			.contains("    Metadata:\n      Dockerfile: Dockerfile\n      DockerContext: ./container\n")
 			.doesNotContain("CodeUri")
 			.doesNotContain("Runtime:");
