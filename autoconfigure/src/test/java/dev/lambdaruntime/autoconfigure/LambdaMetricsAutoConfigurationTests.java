@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,12 +52,7 @@ class LambdaMetricsAutoConfigurationTests {
 	@BeforeEach
 	void startEmulator() {
 		this.emulator = LambdaEmulator.builder().timeout(Duration.ofSeconds(10)).build().start();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					LambdaRuntimeAutoConfiguration.class, LambdaMetricsAutoConfiguration.class))
-			.withUserConfiguration(OrderConfiguration.class)
-			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
-					"AWS_LAMBDA_FUNCTION_NAME=orders-api");
+		this.contextRunner = serving(OrderConfiguration.class).withPropertyValues("AWS_LAMBDA_FUNCTION_NAME=orders-api");
 	}
 
 	@AfterEach
@@ -86,12 +82,7 @@ class LambdaMetricsAutoConfigurationTests {
 
 	@Test
 	void writesWhatAStreamedResponseRecordedOnceItsStreamEnds() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					LambdaRuntimeAutoConfiguration.class, LambdaMetricsAutoConfiguration.class))
-			.withUserConfiguration(WordsConfiguration.class)
-			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi(),
-					"lambda.runtime.response-streaming=true")
+		serving(WordsConfiguration.class).withPropertyValues("lambda.runtime.response-streaming=true")
 			.run((context) -> {
 				InvokeResult result = this.emulator.invoke("\"one two three\"");
 				assertThat(result.payloadAsString()).isEqualTo("one two three ");
@@ -223,12 +214,7 @@ class LambdaMetricsAutoConfigurationTests {
 
 	@Test
 	void staysOffWithoutMicrometer() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
-					LambdaRuntimeAutoConfiguration.class, LambdaMetricsAutoConfiguration.class))
-			.withUserConfiguration(FunctionOnlyConfiguration.class)
-			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi())
+		serving(FunctionOnlyConfiguration.class).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(MetricsPublishingDecorator.class);
 				assertThat(context).hasSingleBean(RuntimeLoopLifecycle.class);
@@ -241,7 +227,19 @@ class LambdaMetricsAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(LambdaMeterRegistry.class));
 	}
 
+	/**
+	 * A context of the runtime and its metrics, serving the emulator's invocations with the given functions.
+	 */
+	private ApplicationContextRunner serving(Class<?> functions) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ContextFunctionCatalogAutoConfiguration.class,
+					LambdaRuntimeAutoConfiguration.class, LambdaMetricsAutoConfiguration.class))
+			.withUserConfiguration(functions)
+			.withPropertyValues("lambda.runtime.api=" + this.emulator.runtimeApi());
+	}
+
 	@Configuration(proxyBeanMethods = false)
+	@Import(RecordingConfiguration.class)
 	static class OrderConfiguration {
 
 		@Bean
@@ -252,19 +250,10 @@ class LambdaMetricsAutoConfigurationTests {
 			};
 		}
 
-		@Bean
-		CapturedMetrics capturedMetrics() {
-			return new CapturedMetrics();
-		}
-
-		@Bean
-		ExitHandler recordingExitHandler() {
-			return new RecordingExitHandler();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(RecordingConfiguration.class)
 	static class WordsConfiguration {
 
 		@Bean
@@ -274,6 +263,14 @@ class LambdaMetricsAutoConfigurationTests {
 				return word + " ";
 			});
 		}
+
+	}
+
+	/**
+	 * Keeps the documents written and the exits asked for, rather than printing them and exiting.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingConfiguration {
 
 		@Bean
 		CapturedMetrics capturedMetrics() {

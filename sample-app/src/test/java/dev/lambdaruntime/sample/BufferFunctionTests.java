@@ -1,7 +1,5 @@
 package dev.lambdaruntime.sample;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureLambdaEmulator
 class BufferFunctionTests {
 
-	private static final Path sink = temporaryDirectory();
+	private static final Path sink = SinkFiles.newDirectory();
 
 	@Autowired
 	private LambdaEmulator emulator;
@@ -54,15 +52,6 @@ class BufferFunctionTests {
 		await("the context's close").atMost(Duration.ofSeconds(10)).until(() -> !this.context.isActive());
 		assertThat(SinkFiles.ids(sink)).hasSize(26).containsAll(sent).contains("frame-26");
 		assertThat(SinkFiles.chunks(sink)).isEqualTo(3);
-	}
-
-	static Path temporaryDirectory() {
-		try {
-			return Files.createTempDirectory("buffer-sink");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class BufferWithoutShutdownTests {
 
-	private static final Path sink = BufferFunctionTests.temporaryDirectory();
+	private static final Path sink = SinkFiles.newDirectory();
 
 	@Autowired
 	private LambdaEmulator emulator;

@@ -23,6 +23,19 @@ final class SinkFiles {
 	}
 
 	/**
+	 * A new empty directory for a test's sink.
+	 * @return the directory
+	 */
+	static Path newDirectory() {
+		try {
+			return Files.createTempDirectory("buffer-sink");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * The ids of every record written, one per record, in no particular order; a line that is not a whole record
 	 * fails.
 	 * @param directory the sink's directory
@@ -30,20 +43,12 @@ final class SinkFiles {
 	 */
 	static List<String> ids(Path directory) {
 		List<String> ids = new ArrayList<>();
-		if (!Files.isDirectory(directory)) {
-			return ids;
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			for (Path chunk : files.filter((file) -> file.getFileName().toString().endsWith(".jsonl")).toList()) {
-				for (String line : Files.readAllLines(chunk)) {
-					Map<String, Object> record = json.readValue(line, new TypeReference<Map<String, Object>>() {
-					});
-					ids.add((String) record.get("id"));
-				}
+		for (Path chunk : chunkFiles(directory)) {
+			for (String line : readLines(chunk)) {
+				Map<String, Object> record = json.readValue(line, new TypeReference<Map<String, Object>>() {
+				});
+				ids.add((String) record.get("id"));
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		return ids;
 	}
@@ -54,11 +59,24 @@ final class SinkFiles {
 	 * @return the number of {@code .jsonl} files
 	 */
 	static long chunks(Path directory) {
+		return chunkFiles(directory).size();
+	}
+
+	private static List<Path> chunkFiles(Path directory) {
 		if (!Files.isDirectory(directory)) {
-			return 0;
+			return List.of();
 		}
 		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".jsonl")).count();
+			return files.filter((file) -> file.getFileName().toString().endsWith(".jsonl")).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<String> readLines(Path file) {
+		try {
+			return Files.readAllLines(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * The Runtime API's state machine: queues invocations, hands out up to N at once, checks every answer against the
  * invocation it belongs to, and ends invocations on answer, timeout, init failure, runtime exit or close. As on
  * Lambda, the function timeout runs from the moment the runtime takes an invocation; while the runtime's init is
- * under way, a waiting invocation is timed by the init limit instead, and past it by its own timeout.
+ * under way, a waiting invocation is timed by the {@link InitLimit} instead, and past it by its own timeout.
  */
 final class InvocationBroker {
 
@@ -32,6 +32,8 @@ final class InvocationBroker {
 	private final EmulatorSettings settings;
 
 	private final InvocationListener listener;
+
+	private final BooleanSupplier extensionsReady;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -52,6 +54,8 @@ final class InvocationBroker {
 
 	private final ScheduledThreadPoolExecutor timer;
 
+	private final InitLimit initLimit;
+
 	private Phase phase = Phase.INIT;
 
 	private @Nullable Outcome failure;
@@ -59,21 +63,6 @@ final class InvocationBroker {
 	private boolean closed;
 
 	private int waiting;
-
-	/** Whether this runtime's init is over: it took its first invocation. */
-	private boolean initialized;
-
-	/** Whether this runtime's init outlived the init limit, and runs on under the invocations' own timeouts. */
-	private boolean initRetried;
-
-	/** The init limit's timer, while invocations wait for the init. */
-	private @Nullable ScheduledFuture<?> initLimit;
-
-	private int initGeneration;
-
-	private final BooleanSupplier extensionsReady;
-
-	private final Runnable initTimedOut;
 
 	/**
 	 * A broker whose invocations wait for the extensions as well as for the runtime.
@@ -89,13 +78,13 @@ final class InvocationBroker {
 		this.settings = settings;
 		this.listener = listener;
 		this.extensionsReady = extensionsReady;
-		this.initTimedOut = initTimedOut;
 		this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "lambda-emulator-timer");
 			thread.setDaemon(true);
 			return thread;
 		});
 		this.timer.setRemoveOnCancelPolicy(true);
+		this.initLimit = new InitLimit(this.timer, settings.initLimit(), this.lock, initTimedOut);
 	}
 
 	/**
@@ -114,11 +103,11 @@ final class InvocationBroker {
 			failed = this.failure;
 			if (failed == null) {
 				this.queue.add(invocation);
-				if (this.initialized || this.initRetried) {
-					time(invocation);
+				if (this.initLimit.applies()) {
+					this.initLimit.start();
 				}
-				else if (this.initLimit == null) {
-					startInitLimit();
+				else {
+					time(invocation);
 				}
 				this.changed.signalAll();
 			}
@@ -187,8 +176,9 @@ final class InvocationBroker {
 				return Next.GONE;
 			}
 			invocation = this.queue.poll();
-			if (!this.initialized) {
-				initialized();
+			if (this.initLimit.initDone()) {
+				// The runtime took its first invocation: those still queued are timed from now.
+				this.queue.forEach(this::time);
 			}
 			invocation.start(System.currentTimeMillis() + this.settings.timeout().toMillis());
 			invocation.replaceTimer(schedule(invocation));
@@ -248,7 +238,7 @@ final class InvocationBroker {
 			}
 			this.phase = Phase.FAILED;
 			this.failure = outcome;
-			stopInitLimit();
+			this.initLimit.stop();
 			failed = drainQueue();
 			this.changed.signalAll();
 		}
@@ -301,13 +291,8 @@ final class InvocationBroker {
 			}
 			this.phase = Phase.INIT;
 			this.failure = null;
-			this.initialized = false;
-			this.initRetried = false;
-			stopInitLimit();
 			queued = !this.queue.isEmpty();
-			if (queued) {
-				startInitLimit();
-			}
+			this.initLimit.reset(queued);
 			this.changed.signalAll();
 		}
 		finally {
@@ -395,6 +380,7 @@ final class InvocationBroker {
 				return;
 			}
 			this.closed = true;
+			this.initLimit.stop();
 			open = drainQueue();
 			open.addAll(this.inFlight.values());
 			this.inFlight.clear();
@@ -430,44 +416,6 @@ final class InvocationBroker {
 		finally {
 			this.lock.unlock();
 		}
-	}
-
-	/**
-	 * The runtime took its first invocation: the init is over, and invocations still queued are timed from now.
-	 */
-	private void initialized() {
-		this.initialized = true;
-		stopInitLimit();
-		this.queue.forEach(this::time);
-	}
-
-	private void startInitLimit() {
-		int generation = ++this.initGeneration;
-		this.initLimit = this.timer.schedule(() -> initLimitPassed(generation),
-				this.settings.initLimit().toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	private void stopInitLimit() {
-		this.initGeneration++;
-		if (this.initLimit != null) {
-			this.initLimit.cancel(false);
-			this.initLimit = null;
-		}
-	}
-
-	private void initLimitPassed(int generation) {
-		this.lock.lock();
-		try {
-			if (generation != this.initGeneration || this.initialized || this.closed) {
-				return;
-			}
-			this.initLimit = null;
-			this.initRetried = true;
-		}
-		finally {
-			this.lock.unlock();
-		}
-		this.initTimedOut.run();
 	}
 
 	/**

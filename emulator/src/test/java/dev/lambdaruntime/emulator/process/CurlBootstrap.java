@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Puts the bash-and-curl bootstrap from AWS's custom runtime tutorial into a directory, and captures what the
- * emulator prints around it.
+ * Puts the bash-and-curl bootstrap from AWS's custom runtime tutorial (or another test script) into a directory, and
+ * captures what the emulator prints around it.
  */
 final class CurlBootstrap {
 
@@ -20,8 +20,19 @@ final class CurlBootstrap {
 	private final PrintStream out = new PrintStream(this.output, true, StandardCharsets.UTF_8);
 
 	static Path install(Path directory) throws IOException {
+		return install(directory, "/curl-bootstrap.sh");
+	}
+
+	/**
+	 * Puts a script from the test resources into a directory as its executable {@code bootstrap}.
+	 * @param directory the task root
+	 * @param resource the script's resource name
+	 * @return the bootstrap
+	 * @throws IOException when it cannot be written
+	 */
+	static Path install(Path directory, String resource) throws IOException {
 		Path bootstrap = directory.resolve("bootstrap");
-		try (InputStream script = CurlBootstrap.class.getResourceAsStream("/curl-bootstrap.sh")) {
+		try (InputStream script = CurlBootstrap.class.getResourceAsStream(resource)) {
 			Files.copy(script, bootstrap);
 		}
 		Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,7 +1,6 @@
 package dev.lambdaruntime.emulator.process;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +9,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.lambdaruntime.emulator.TestJson;
@@ -106,21 +106,16 @@ class ShutdownPhaseTests {
 	}
 
 	private void start(boolean register, String... options) throws IOException {
-		Path bootstrap = this.taskRoot.resolve("bootstrap");
-		try (InputStream script = getClass().getResourceAsStream("/sigterm-bootstrap.sh")) {
-			Files.copy(script, bootstrap);
-		}
-		Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
+		CurlBootstrap.install(this.taskRoot, "/sigterm-bootstrap.sh");
 		if (register) {
 			Files.createFile(this.taskRoot.resolve("register"));
 		}
-		String[] args = new String[options.length + 4];
-		args[0] = "--port";
-		args[1] = "0";
-		System.arraycopy(options, 0, args, 2, options.length);
-		args[args.length - 2] = "--";
-		args[args.length - 1] = "./bootstrap";
-		this.lambda = new ProcessEmulator(CommandLine.parse(args), this.taskRoot, this.capture.out()).start();
+		List<String> args = new ArrayList<>(List.of("--port", "0"));
+		args.addAll(List.of(options));
+		args.addAll(List.of("--", "./bootstrap"));
+		this.lambda = new ProcessEmulator(CommandLine.parse(args.toArray(String[]::new)), this.taskRoot,
+				this.capture.out())
+			.start();
 	}
 
 	private String invoke(String payload) throws Exception {
