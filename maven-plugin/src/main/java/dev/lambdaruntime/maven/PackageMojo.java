@@ -212,11 +212,22 @@ public class PackageMojo extends AbstractMojo {
 				toolchain = Path.of(java).getParent().getParent();
 			}
 		}
-		Jdk jdk = JdkLocator.locate(toolchain, (this.jdk != null) ? this.jdk.toPath() : null,
-				Path.of(System.getProperty("java.home")));
+		Path maven = Path.of(System.getProperty("java.home"));
+		Jdk jdk = JdkLocator.locate(toolchain, (this.jdk != null) ? this.jdk.toPath() : null, maven,
+				InstalledJdks.candidates(System.getenv(), Path.of(System.getProperty("user.home"))));
 		getLog().info("JDK for jlink and the AOT cache: " + jdk.version() + " at " + jdk.home()
-				+ ((toolchain != null) ? " (toolchain)" : ""));
+				+ source(jdk, toolchain, maven));
 		return jdk;
+	}
+
+	private String source(Jdk jdk, @Nullable Path toolchain, Path maven) {
+		if (jdk.home().equals(toolchain)) {
+			return " (toolchain)";
+		}
+		if (this.jdk != null || jdk.home().equals(maven)) {
+			return "";
+		}
+		return " (found installed; a jdk toolchain or -Dlambda-runtime.jdk chooses another)";
 	}
 
 	private AotCacheTrainer.Training training() {
