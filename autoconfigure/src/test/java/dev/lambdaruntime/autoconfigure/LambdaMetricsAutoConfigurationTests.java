@@ -214,7 +214,9 @@ class LambdaMetricsAutoConfigurationTests {
 
 	@Test
 	void staysOffWithoutMicrometer() {
-		serving(FunctionOnlyConfiguration.class).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+		// The runtime's own test function: it asks for no MeterRegistry, which is filtered out here.
+		serving(LambdaRuntimeAutoConfigurationTests.FunctionConfiguration.class)
+			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(MetricsPublishingDecorator.class);
 				assertThat(context).hasSingleBean(RuntimeLoopLifecycle.class);
@@ -275,21 +277,6 @@ class LambdaMetricsAutoConfigurationTests {
 		@Bean
 		CapturedMetrics capturedMetrics() {
 			return new CapturedMetrics();
-		}
-
-		@Bean
-		ExitHandler recordingExitHandler() {
-			return new RecordingExitHandler();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class FunctionOnlyConfiguration {
-
-		@Bean
-		Function<String, String> uppercase() {
-			return (input) -> input.toUpperCase(Locale.ROOT);
 		}
 
 		@Bean

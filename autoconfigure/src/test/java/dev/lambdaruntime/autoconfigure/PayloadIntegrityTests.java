@@ -7,7 +7,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +15,10 @@ import java.util.function.Function;
 
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.emulator.LambdaEmulatorTest;
 import dev.lambdaruntime.loop.ExitHandler;
 import dev.lambdaruntime.loop.RecordingExitHandler;
 import net.jqwik.api.Arbitraries;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bytes in, the same bytes out, through the real loop: empty, one byte, Lambda's limits and one over, binary, invalid
  * UTF-8 and NUL bytes; over a limit, the documented error.
  */
+@LambdaEmulatorTest
 class PayloadIntegrityTests {
 
 	private static final int MIB = 1024 * 1024;
@@ -44,16 +44,7 @@ class PayloadIntegrityTests {
 	/** Lambda's buffered response limit. */
 	private static final int RESPONSE_LIMIT = 6 * MIB + 100;
 
-	private final LambdaEmulator emulator = LambdaEmulator.builder()
-		.timeout(Duration.ofSeconds(30))
-		.recordRuntimeRequests(false)
-		.build()
-		.start();
-
-	@AfterEach
-	void close() {
-		this.emulator.close();
-	}
+	LambdaEmulator emulator;
 
 	@Test
 	void requestsFromEmptyToTheLimitComeBackByteForByte() {

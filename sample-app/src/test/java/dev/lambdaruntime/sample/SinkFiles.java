@@ -23,19 +23,6 @@ final class SinkFiles {
 	}
 
 	/**
-	 * A new empty directory for a test's sink.
-	 * @return the directory
-	 */
-	static Path newDirectory() {
-		try {
-			return Files.createTempDirectory("buffer-sink");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
 	 * The ids of every record written, one per record, in no particular order; a line that is not a whole record
 	 * fails.
 	 * @param directory the sink's directory

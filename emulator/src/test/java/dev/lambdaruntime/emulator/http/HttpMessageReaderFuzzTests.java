@@ -1,20 +1,16 @@
 package dev.lambdaruntime.emulator.http;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import dev.lambdaruntime.emulator.LambdaEmulator;
 import dev.lambdaruntime.emulator.RawHttp;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -71,24 +67,9 @@ class HttpMessageReaderFuzzTests {
 	@Property
 	void wellFormedRequestsParseBackToWhatWasSent(@ForAll("headerFields") Map<String, String> headers,
 			@ForAll @Size(max = 300) byte[] body, @ForAll boolean chunked) throws IOException {
-		ByteArrayOutputStream raw = new ByteArrayOutputStream();
-		StringBuilder head = new StringBuilder("POST /x HTTP/1.1\r\n");
-		headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-		head.append(chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: " + body.length + "\r\n\r\n");
-		raw.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-		if (chunked) {
-			for (int from = 0; from < body.length; from += 7) {
-				int size = Math.min(7, body.length - from);
-				raw.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-				raw.write(body, from, size);
-				raw.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-			}
-			raw.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-		}
-		else {
-			raw.write(body);
-		}
-		HttpMessageReader reader = new HttpMessageReader(new ByteArrayInputStream(raw.toByteArray()));
+		byte[] raw = HttpFuzz.message("POST /x HTTP/1.1\r\n", headers, body,
+				chunked ? HttpFuzz.Framing.CHUNKED : HttpFuzz.Framing.CONTENT_LENGTH, 7);
+		HttpMessageReader reader = new HttpMessageReader(new ByteArrayInputStream(raw));
 		HttpHead parsed = reader.readHead();
 		headers.forEach((name, value) -> assertThat(parsed.header(name)).isEqualTo(value.strip()));
 		assertThat(reader.readBody(parsed, LIMIT).bytes()).isEqualTo(body);
@@ -96,9 +77,7 @@ class HttpMessageReaderFuzzTests {
 
 	@Provide
 	Arbitrary<byte[]> damagedRequests() {
-		Arbitrary<byte[]> valid = Arbitraries.of(VALID).map((text) -> text.getBytes(StandardCharsets.ISO_8859_1));
-		return Combinators.combine(valid, Arbitraries.integers().between(1, 8), Arbitraries.longs())
-			.as((bytes, edits, seed) -> Damage.apply(bytes, edits, seed));
+		return HttpFuzz.damaged(VALID);
 	}
 
 	/**
@@ -107,22 +86,12 @@ class HttpMessageReaderFuzzTests {
 	 */
 	@Provide
 	Arbitrary<byte[]> damagedAnswers() {
-		Arbitrary<byte[]> valid = Arbitraries.of(VALID.get(1), VALID.get(2))
-			.map((text) -> text.getBytes(StandardCharsets.ISO_8859_1));
-		return Combinators.combine(valid, Arbitraries.integers().between(1, 8), Arbitraries.longs())
-			.as((bytes, edits, seed) -> Damage.apply(bytes, edits, seed));
+		return HttpFuzz.damaged(VALID.subList(1, 3));
 	}
 
 	@Provide
 	Arbitrary<Map<String, String>> headerFields() {
-		Arbitrary<String> names = Arbitraries.strings()
-			.withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~")
-			.ofMinLength(1)
-			.ofMaxLength(20)
-			.map((name) -> "X-" + name);
-		Arbitrary<String> values = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40);
-		return Arbitraries.maps(names, values).ofMaxSize(10).filter((map) -> map.keySet().stream()
-			.map(String::toLowerCase).distinct().count() == map.size());
+		return HttpFuzz.headerFields();
 	}
 
 	@AfterContainer

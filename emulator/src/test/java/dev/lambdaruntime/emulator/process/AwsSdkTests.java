@@ -54,11 +54,9 @@ class AwsSdkTests {
 
 	@Test
 	void logTailFromARealBootstrap(@TempDir Path taskRoot) throws Exception {
-		CurlBootstrap.install(taskRoot);
-		CurlBootstrap capture = new CurlBootstrap();
-		try (ProcessEmulator process = new ProcessEmulator(CommandLine.parse("--port", "0", "--", "./bootstrap"),
-				taskRoot, capture.out())
-			.start(); LambdaClient lambda = client(process.runtimeApi())) {
+		ProcessLambda.install(taskRoot);
+		try (ProcessLambda process = new ProcessLambda(taskRoot);
+				LambdaClient lambda = client(process.start("--port", "0", "--", "./bootstrap").runtimeApi())) {
 			InvokeResponse response = lambda.invoke((request) -> request
 				.functionName("arn:aws:lambda:us-east-1:000000000000:function:function")
 				.logType(LogType.TAIL)

@@ -148,7 +148,7 @@ class EmulatorCommandTests {
 
 	@Test
 	void mainRunsABootstrapInItsOwnJvm(@TempDir Path taskRoot) throws Exception {
-		CurlBootstrap.install(taskRoot);
+		ProcessLambda.install(taskRoot);
 		Process process = main(taskRoot, "--port", "0", "--timeout", "5s", "--", "./bootstrap");
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,22 +1,16 @@
 package dev.lambdaruntime.emulator.process;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
 import dev.lambdaruntime.emulator.TestJson;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,32 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProcessModeTests {
 
-	@TempDir
-	Path taskRoot;
+	private final Path taskRoot;
 
-	private final CurlBootstrap capture = new CurlBootstrap();
+	@AutoClose
+	private final ProcessLambda lambda;
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-	private ProcessEmulator lambda;
-
-	@BeforeEach
-	void start() throws Exception {
-		CurlBootstrap.install(this.taskRoot);
-		this.lambda = new ProcessEmulator(
-				CommandLine.parse("--port", "0", "--timeout", "2s", "--memory", "256", "--", "./bootstrap"),
-				this.taskRoot, this.capture.out())
-			.start();
+	ProcessModeTests(@TempDir Path taskRoot) {
+		this.taskRoot = taskRoot;
+		this.lambda = new ProcessLambda(taskRoot);
 	}
 
-	@AfterEach
-	void stop() {
-		this.lambda.close();
+	@BeforeEach
+	void start() throws IOException {
+		ProcessLambda.install(this.taskRoot);
+		this.lambda.start("--port", "0", "--timeout", "2s", "--memory", "256", "--", "./bootstrap");
 	}
 
 	@Test
 	void invokesTheBootstrapLikeLambdaAndPrintsStartEndReport() throws Exception {
-		HttpResponse<String> first = invoke("{\"name\":\"lambda\"}", true);
+		HttpResponse<String> first = this.lambda.invoke("{\"name\":\"lambda\"}", true);
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(first.body()).isEqualTo("{\"echo\":{\"name\":\"lambda\"}}");
 		assertThat(first.headers().firstValue("X-Amz-Function-Error")).isEmpty();
@@ -64,27 +51,25 @@ class ProcessModeTests {
 		assertThat(tail).contains("START RequestId: " + requestId + " Version: $LATEST")
 			.contains("handling {\"name\":\"lambda\"}")
 			.contains("END RequestId: " + requestId);
-		assertThat(this.capture.printed()).contains("init: AWS_LAMBDA_RUNTIME_API=127.0.0.1:" + this.lambda.port())
+		assertThat(this.lambda.printed())
+			.contains("init: AWS_LAMBDA_RUNTIME_API=127.0.0.1:" + this.lambda.emulator().port())
 			.contains("START RequestId: " + requestId + " Version: $LATEST\n")
 			.containsPattern("END RequestId: " + requestId + "\nREPORT RequestId: " + requestId
 					+ "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB"
 					+ "\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d\\d ms\n");
-		String secondId = invoke("{}", false).headers().firstValue("X-Amz-Request-Id").orElseThrow();
-		assertThat(this.capture.printed()).containsPattern("REPORT RequestId: " + secondId
+		String secondId = this.lambda.invoke("{}", false).headers().firstValue("X-Amz-Request-Id").orElseThrow();
+		assertThat(this.lambda.printed()).containsPattern("REPORT RequestId: " + secondId
 				+ "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB"
 				+ "\tMax Memory Used: \\d+ MB\n");
 	}
 
 	@Test
 	void underSnapStartReportsTheRestoreInsteadOfTheInit() throws Exception {
-		this.lambda.close();
-		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "2s", "--memory", "256",
-				"--snapstart", "--", "./bootstrap"), this.taskRoot, this.capture.out())
-			.start();
-		HttpResponse<String> first = invoke("{\"name\":\"lambda\"}", false);
+		this.lambda.start("--port", "0", "--timeout", "2s", "--memory", "256", "--snapstart", "--", "./bootstrap");
+		HttpResponse<String> first = this.lambda.invoke("{\"name\":\"lambda\"}", false);
 		assertThat(first.body()).isEqualTo("{\"echo\":{\"name\":\"lambda\"}}");
 		String requestId = first.headers().firstValue("X-Amz-Request-Id").orElseThrow();
-		assertThat(this.capture.printed()).contains("restored")
+		assertThat(this.lambda.printed()).contains("restored")
 			.containsPattern("REPORT RequestId: " + requestId + "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms"
 					+ "\tMemory Size: 256 MB\tMax Memory Used: \\d+ MB\tRestore Duration: \\d+\\.\\d\\d ms"
 					+ "\tBilled Restore Duration: \\d+ ms\n")
@@ -93,7 +78,7 @@ class ProcessModeTests {
 
 	@Test
 	void givesTheBootstrapLambdasEnvironment() throws Exception {
-		Map<String, Object> environment = TestJson.parse(invoke("\"env\"", false).body());
+		Map<String, Object> environment = TestJson.parse(this.lambda.invoke("\"env\"", false).body());
 		assertThat(environment).containsEntry("name", "function")
 			.containsEntry("version", "$LATEST")
 			.containsEntry("memory", "256")
@@ -107,7 +92,7 @@ class ProcessModeTests {
 
 	@Test
 	void functionErrorIsUnhandled() throws Exception {
-		HttpResponse<String> response = invoke("\"fail\"", false);
+		HttpResponse<String> response = this.lambda.invoke("\"fail\"", false);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
 		assertThat(response.body()).isEqualTo("{\"errorMessage\":\"failed on purpose\",\"errorType\":\"ScriptError\"}");
@@ -115,83 +100,62 @@ class ProcessModeTests {
 
 	@Test
 	void crashIsRuntimeExitErrorAndTheNextInvokeGetsAFreshRuntime() throws Exception {
-		HttpResponse<String> crashed = invoke("\"crash\"", true);
+		HttpResponse<String> crashed = this.lambda.invoke("\"crash\"", true);
 		assertThat(crashed.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
 		Map<String, Object> error = TestJson.parse(crashed.body());
 		assertThat(error).containsEntry("errorType", "Runtime.ExitError");
 		assertThat(error.get("errorMessage")).asString().contains("Runtime exited with error: exit status 3");
-		HttpResponse<String> next = invoke("{\"again\":1}", false);
+		HttpResponse<String> next = this.lambda.invoke("{\"again\":1}", false);
 		assertThat(next.body()).isEqualTo("{\"echo\":{\"again\":1}}");
-		assertThat(this.capture.printed()).contains("crashing on purpose");
-		assertThat(this.capture.printed().split("Init Duration", -1)).hasSize(3);
+		assertThat(this.lambda.printed()).contains("crashing on purpose");
+		assertThat(this.lambda.printed().split("Init Duration", -1)).hasSize(3);
 	}
 
 	@Test
 	void timeoutKillsTheRuntimeAndTheNextInvokeGetsAFreshOne() throws Exception {
-		HttpResponse<String> slow = invoke("\"sleep\"", false);
+		HttpResponse<String> slow = this.lambda.invoke("\"sleep\"", false);
 		String requestId = slow.headers().firstValue("X-Amz-Request-Id").orElseThrow();
 		assertThat(slow.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
 		assertThat(slow.body()).contains(requestId + " Task timed out after 2.00 seconds");
-		assertThat(invoke("{\"after\":1}", false).body()).isEqualTo("{\"echo\":{\"after\":1}}");
-		assertThat(this.capture.printed()).contains(requestId + " Task timed out after 2.00 seconds")
+		assertThat(this.lambda.invoke("{\"after\":1}", false).body()).isEqualTo("{\"echo\":{\"after\":1}}");
+		assertThat(this.lambda.printed()).contains(requestId + " Task timed out after 2.00 seconds")
 			.containsPattern("REPORT RequestId: " + requestId + "\t.*\tStatus: timeout\n");
 	}
 
 	@Test
 	void aColdStartLongerThanTheTimeoutDoesNotCountAgainstIt() throws Exception {
 		bootstrap("slow-start", "sleep 2\nexec ./bootstrap");
-		this.lambda.close();
-		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "1s", "--", "./slow-start"),
-				this.taskRoot, this.capture.out())
-			.start();
-		HttpResponse<String> first = invoke("{\"n\":1}", false);
+		this.lambda.start("--port", "0", "--timeout", "1s", "--", "./slow-start");
+		HttpResponse<String> first = this.lambda.invoke("{\"n\":1}", false);
 		assertThat(first.body()).isEqualTo("{\"echo\":{\"n\":1}}");
-		assertThat(this.capture.printed()).containsPattern("Init Duration: \\d{4,}\\.\\d\\d ms\n");
+		assertThat(this.lambda.printed()).containsPattern("Init Duration: \\d{4,}\\.\\d\\d ms\n");
 	}
 
 	@Test
 	void anInitPastTheInitLimitIsReportedAndRunAgainInsideTheInvocation() throws Exception {
 		bootstrap("stuck-once", "if [ ! -e stuck ]; then touch stuck; echo 'init: stuck'; exec sleep 600; fi\n"
 				+ "exec ./bootstrap");
-		this.lambda.close();
-		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "5s", "--init-timeout", "1s",
-				"--", "./stuck-once"), this.taskRoot, this.capture.out())
-			.start();
-		HttpResponse<String> answered = invoke("{\"n\":1}", false);
+		this.lambda.start("--port", "0", "--timeout", "5s", "--init-timeout", "1s", "--", "./stuck-once");
+		HttpResponse<String> answered = this.lambda.invoke("{\"n\":1}", false);
 		assertThat(answered.body()).isEqualTo("{\"echo\":{\"n\":1}}");
-		assertThat(this.capture.printed()).contains("init: stuck")
+		assertThat(this.lambda.printed()).contains("init: stuck")
 			.contains("INIT_REPORT Init Duration: 1000.00 ms\tPhase: init\tStatus: timeout\n")
 			.contains("init: AWS_LAMBDA_RUNTIME_API=");
 	}
 
 	@Test
 	void faultFlagsReachTheRuntimeAndAFailedRuntimeIsReplaced() throws Exception {
-		this.lambda.close();
-		this.lambda = new ProcessEmulator(CommandLine.parse("--port", "0", "--timeout", "5s", "--fault",
-				"response=drop-request", "--", "./bootstrap"), this.taskRoot, this.capture.out())
-			.start();
-		HttpResponse<String> dropped = invoke("{\"n\":1}", false);
+		this.lambda.start("--port", "0", "--timeout", "5s", "--fault", "response=drop-request", "--", "./bootstrap");
+		HttpResponse<String> dropped = this.lambda.invoke("{\"n\":1}", false);
 		assertThat(dropped.headers().firstValue("X-Amz-Function-Error")).hasValue("Unhandled");
 		assertThat(TestJson.parse(dropped.body())).containsEntry("errorType", "Runtime.ExitError");
-		assertThat(invoke("{\"n\":2}", false).body()).isEqualTo("{\"echo\":{\"n\":2}}");
+		assertThat(this.lambda.invoke("{\"n\":2}", false).body()).isEqualTo("{\"echo\":{\"n\":2}}");
 	}
 
 	private void bootstrap(String name, String script) throws IOException {
 		Path bootstrap = this.taskRoot.resolve(name);
 		Files.writeString(bootstrap, "#!/bin/sh\n" + script + "\n");
 		Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
-	}
-
-	private HttpResponse<String> invoke(String payload, boolean tail) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://" + this.lambda.runtimeApi()
-					+ "/2015-03-31/functions/function/invocations"))
-			.timeout(Duration.ofSeconds(20))
-			.POST(BodyPublishers.ofString(payload));
-		if (tail) {
-			request.header("X-Amz-Log-Type", "Tail");
-		}
-		return this.client.send(request.build(), BodyHandlers.ofString());
 	}
 
 }

@@ -1,12 +1,6 @@
 package dev.lambdaruntime.emulator.process;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.lambdaruntime.emulator.TestJson;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,28 +21,22 @@ import static org.awaitility.Awaitility.await;
  */
 class ShutdownPhaseTests {
 
-	@TempDir
-	Path taskRoot;
+	private final Path taskRoot;
 
-	private final CurlBootstrap capture = new CurlBootstrap();
+	@AutoClose
+	private final ProcessLambda lambda;
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-	private ProcessEmulator lambda;
-
-	@AfterEach
-	void stop() {
-		if (this.lambda != null) {
-			this.lambda.close();
-		}
+	ShutdownPhaseTests(@TempDir Path taskRoot) {
+		this.taskRoot = taskRoot;
+		this.lambda = new ProcessLambda(taskRoot);
 	}
 
 	@Test
 	void aRuntimeThatRegisteredGetsSigtermAndEndsInTime() throws Exception {
 		start(true);
 		assertThat(invoke("{\"n\":1}")).isEqualTo("{\"echo\":{\"n\":1}}");
-		assertThat(this.lambda.shutdown()).isTrue();
-		assertThat(this.capture.printed()).contains("registered ")
+		assertThat(this.lambda.emulator().shutdown()).isTrue();
+		assertThat(this.lambda.printed()).contains("registered ")
 			.contains("EXTENSION\tName: bash-sigterm\tState: Ready\tEvents: []")
 			.contains("SIGTERM to the runtime, 500 ms before SIGKILL")
 			.contains("got SIGTERM")
@@ -60,8 +48,8 @@ class ShutdownPhaseTests {
 	void aRuntimeThatDidNotRegisterIsKilledWithoutSigterm() throws Exception {
 		start(false);
 		assertThat(invoke("{\"n\":1}")).isEqualTo("{\"echo\":{\"n\":1}}");
-		assertThat(this.lambda.shutdown()).isFalse();
-		assertThat(this.capture.printed()).contains("no extension registered, so SIGKILL without SIGTERM")
+		assertThat(this.lambda.emulator().shutdown()).isFalse();
+		assertThat(this.lambda.printed()).contains("no extension registered, so SIGKILL without SIGTERM")
 			.doesNotContain("got SIGTERM");
 	}
 
@@ -69,9 +57,9 @@ class ShutdownPhaseTests {
 	void theNextInvokeAfterAShutdownStartsAFreshRuntime() throws Exception {
 		start(true);
 		invoke("{\"n\":1}");
-		this.lambda.shutdown();
+		this.lambda.emulator().shutdown();
 		assertThat(invoke("{\"n\":2}")).isEqualTo("{\"echo\":{\"n\":2}}");
-		assertThat(Pattern.compile("(?m)^init$").matcher(this.capture.printed()).results()).hasSize(2);
+		assertThat(Pattern.compile("(?m)^init$").matcher(this.lambda.printed()).results()).hasSize(2);
 	}
 
 	@Test
@@ -79,8 +67,8 @@ class ShutdownPhaseTests {
 		start(true, "--idle-shutdown", "200ms");
 		invoke("{\"n\":1}");
 		await("the idle spin-down").atMost(Duration.ofSeconds(10))
-			.until(() -> this.capture.printed().contains("got SIGTERM"));
-		assertThat(this.capture.printed()).contains("shutdown (spindown)");
+			.until(() -> this.lambda.printed().contains("got SIGTERM"));
+		assertThat(this.lambda.printed()).contains("shutdown (spindown)");
 	}
 
 	@Test
@@ -88,7 +76,7 @@ class ShutdownPhaseTests {
 		start(true);
 		invoke("{\"n\":1}");
 		this.lambda.close();
-		assertThat(this.capture.printed()).contains("got SIGTERM");
+		assertThat(this.lambda.printed()).contains("got SIGTERM");
 	}
 
 	@Test
@@ -97,8 +85,8 @@ class ShutdownPhaseTests {
 		String timedOut = invoke("\"sleep\"");
 		assertThat(TestJson.parse(timedOut).get("errorMessage")).asString().contains("Task timed out after 1.00");
 		await("the reset").atMost(Duration.ofSeconds(10))
-			.until(() -> this.capture.printed().contains("the runtime ended"));
-		assertThat(this.capture.printed()).contains("shutdown (timeout): SIGTERM to the runtime")
+			.until(() -> this.lambda.printed().contains("the runtime ended"));
+		assertThat(this.lambda.printed()).contains("shutdown (timeout): SIGTERM to the runtime")
 			.contains("did not end within 500 ms of SIGTERM: SIGKILL")
 			.contains("the runtime ended (exit status 137)")
 			.doesNotContain("got SIGTERM");
@@ -106,24 +94,18 @@ class ShutdownPhaseTests {
 	}
 
 	private void start(boolean register, String... options) throws IOException {
-		CurlBootstrap.install(this.taskRoot, "/sigterm-bootstrap.sh");
+		ProcessLambda.install(this.taskRoot, "/sigterm-bootstrap.sh");
 		if (register) {
 			Files.createFile(this.taskRoot.resolve("register"));
 		}
 		List<String> args = new ArrayList<>(List.of("--port", "0"));
 		args.addAll(List.of(options));
 		args.addAll(List.of("--", "./bootstrap"));
-		this.lambda = new ProcessEmulator(CommandLine.parse(args.toArray(String[]::new)), this.taskRoot,
-				this.capture.out())
-			.start();
+		this.lambda.start(args.toArray(String[]::new));
 	}
 
 	private String invoke(String payload) throws Exception {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://" + this.lambda.runtimeApi() + "/2015-03-31/functions/function/invocations"))
-			.POST(BodyPublishers.ofString(payload))
-			.build();
-		return this.client.send(request, BodyHandlers.ofString()).body();
+		return this.lambda.invoke(payload, false).body();
 	}
 
 }
