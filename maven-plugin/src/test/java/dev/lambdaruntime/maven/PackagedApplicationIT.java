@@ -116,6 +116,21 @@ class PackagedApplicationIT {
 		CfnLint.assertNoErrors(template);
 	}
 
+	@Test
+	void theSecondBuildOfTheUnchangedProjectLeavesFunctionZipAsItWas() throws IOException {
+		// invoker.properties: two builds, one log; the second made the jar again, with new times.
+		String log = Files.readString(LAMBDA.resolve("../../build.log"));
+		assertThat(log).containsOnlyOnce("Building function.zip and container/: no record of an earlier build")
+			.containsOnlyOnce("Training the AOT cache")
+			.containsOnlyOnce("function.zip (")
+			.containsOnlyOnce("function.zip and container/ are up to date: nothing changed since the last build "
+					+ "(-Dlambda-runtime.force rebuilds)");
+		assertThat(Files.getLastModifiedTime(LAMBDA.resolve(FunctionZip.FILE)))
+			.as("function.zip, written by the first build, against the jar the second wrote")
+			.isLessThan(Files.getLastModifiedTime(LAMBDA.resolve("../word-counter-1.0.0.jar")));
+		assertThat(LAMBDA.resolve(UpToDateCheck.RECORD)).content().contains("springAot=false");
+	}
+
 	private static LambdaEmulator emulator(boolean snapStart) {
 		// A loaded machine's cold start may outlast Lambda's 10 s init limit, which is not under test here.
 		return LambdaEmulator.builder()
