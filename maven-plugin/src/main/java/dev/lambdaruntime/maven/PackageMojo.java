@@ -207,7 +207,7 @@ public class PackageMojo extends AbstractMojo {
 			outputs.addAll(ContainerContext.files(context));
 		}
 		UpToDateCheck check = new UpToDateCheck(output.resolve(UpToDateCheck.RECORD), outputs);
-		Optional<String> why = this.force ? Optional.of("lambda-runtime.force") : check.whyBuild(fingerprint);
+		Optional<String> why = this.force ? Optional.of("forced (lambda-runtime.force)") : check.whyBuild(fingerprint);
 		boolean both = !this.skipFunctionZip && !this.skipContainer;
 		String names = both ? FunctionZip.FILE + " and container/" : this.skipContainer ? FunctionZip.FILE : "container/";
 		if (why.isEmpty()) {

@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.maven.fork.RuntimeVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,15 +149,7 @@ class PackagedApplicationIT {
 			.redirectOutput(this.directory.resolve("runtime.log").toFile());
 		Map<String, String> environment = builder.environment();
 		environment.keySet().removeIf((name) -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
-		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", "word-counter");
-		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/word-counter");
-		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/27/[$LATEST]0123456789abcdef");
-		environment.put("AWS_REGION", "eu-west-1");
-		environment.put("TZ", ":UTC");
-		environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+		environment.putAll(RuntimeVariables.of(emulator.runtimeApi(), "word-counter", taskRoot));
 		environment.putAll(variables);
 		return builder.start();
 	}
