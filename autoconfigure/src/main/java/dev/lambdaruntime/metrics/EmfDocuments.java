@@ -47,7 +47,7 @@ final class EmfDocuments {
 	List<String> write(List<EmfEntry> entries, long timestamp, @Nullable String requestId) {
 		Map<Dimensions, List<Piece>> groups = new LinkedHashMap<>();
 		for (EmfEntry entry : entries) {
-			if (!entry.series().clashes()) {
+			if (entry.series().writable()) {
 				Piece.split(entry, groups.computeIfAbsent(entry.series().dimensions(), (key) -> new ArrayList<>()));
 			}
 		}

@@ -8,6 +8,9 @@ import dev.lambdaruntime.api.JsonText;
  */
 final class EmfSeries {
 
+	/** CloudWatch's limit on a metric's name; a document with a longer one is not read as metrics at all. */
+	static final int MAX_NAME_LENGTH = 255;
+
 	private final String name;
 
 	private final Dimensions dimensions;
@@ -67,6 +70,16 @@ final class EmfSeries {
 	/** Whether its name clashes with another root member of its documents; CloudWatch would read neither right. */
 	boolean clashes() {
 		return this.dimensions.hasMember(this.name);
+	}
+
+	/** Whether CloudWatch takes its name: 1 to {@value #MAX_NAME_LENGTH} characters, not all blank. */
+	boolean hasValidName() {
+		return !this.name.isBlank() && this.name.length() <= MAX_NAME_LENGTH;
+	}
+
+	/** Whether it goes into documents: a valid name that clashes with nothing. */
+	boolean writable() {
+		return hasValidName() && !clashes();
 	}
 
 }

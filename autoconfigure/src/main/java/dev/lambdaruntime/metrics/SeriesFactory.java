@@ -31,7 +31,11 @@ final class SeriesFactory {
 	EmfSeries create(String name, List<Tag> tags, String unit, boolean distribution) {
 		EmfSeries series = new EmfSeries(name, unit, this.dimensions.computeIfAbsent(tags, this::dimensionsOf),
 				distribution, this.highResolution);
-		if (series.clashes()) {
+		if (!series.hasValidName()) {
+			logger.warn("Metric '{}' is not written: CloudWatch takes metric names of 1 to {} characters, not blank",
+					name, EmfSeries.MAX_NAME_LENGTH);
+		}
+		else if (series.clashes()) {
 			logger.warn("Metric '{}' is not written: a dimension of its own, or a member every document has, has the "
 					+ "same name", name);
 		}

@@ -289,6 +289,18 @@ class LambdaMeterRegistryTests {
 	}
 
 	@Test
+	void leavesOutAMetricWhoseNameCloudWatchRefusesAndKeepsTheRestOfItsDocument() throws Exception {
+		Counter tooLong = this.registry.counter("n".repeat(256));
+		Counter longest = this.registry.counter("n".repeat(255));
+		serve("req-1", () -> {
+			tooLong.increment();
+			longest.increment();
+		});
+		assertThat(documents()).flatExtracting((document) -> document.units().keySet())
+			.containsExactlyInAnyOrder("ColdStart", "n".repeat(255));
+	}
+
+	@Test
 	void samplesGaugesAtTheFirstInvocationThenOncePerInterval() throws Exception {
 		AtomicLong queue = new AtomicLong(3);
 		Gauge.builder("queue.depth", queue::get).register(this.registry);
