@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A {@code docker build} context for a Lambda container image that runs our runtime loop: the same task root as
@@ -36,6 +37,16 @@ final class ContainerContext {
 		Files.writeString(context.resolve("Dockerfile"), dockerfile(title, version), StandardCharsets.UTF_8);
 		Files.writeString(context.resolve(".dockerignore"), "# Everything here goes into the image.\n",
 				StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * What {@link #write} writes that a build needs: without any of them the context is not whole.
+	 * @param context the context's directory
+	 * @return the files
+	 */
+	static List<Path> files(Path context) {
+		return List.of(context.resolve("Dockerfile"), context.resolve("function").resolve(Bootstrap.NAME),
+				context.resolve("function").resolve(AotCacheTrainer.CACHE));
 	}
 
 	static String dockerfile(String title, String version) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.inject.Inject;
@@ -143,6 +144,13 @@ public class PackageMojo extends AbstractMojo {
 	@Parameter
 	private List<String> eventSources = new ArrayList<>();
 
+	/** Whether to build function.zip and container/ even when nothing they are built from changed. */
+	@Parameter(defaultValue = "false", property = "lambda-runtime.force")
+	private boolean force;
+
+	@Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+	private String pluginVersion;
+
 	@Inject
 	public PackageMojo(ToolchainManager toolchainManager) {
 		this.toolchainManager = toolchainManager;
@@ -160,16 +168,7 @@ public class PackageMojo extends AbstractMojo {
 			BootJar jar = BootJar.find(candidates());
 			String application = (this.mainClass != null) ? this.mainClass : jar.startClass();
 			if (!this.skipFunctionZip || !this.skipContainer) {
-				FunctionZip functionZip = new FunctionZip(getLog(), this.workDirectory.toPath());
-				Path taskRoot = functionZip.buildTaskRoot(jdk(), jar, this.addModules, this.jvmOptions, training());
-				if (!this.skipFunctionZip) {
-					functionZip.zip(taskRoot, output.resolve(FunctionZip.FILE));
-				}
-				if (!this.skipContainer) {
-					ContainerContext.write(output.resolve(ContainerContext.DIRECTORY), taskRoot,
-							this.project.getArtifactId(), this.project.getVersion());
-					getLog().info("Wrote " + output.resolve(ContainerContext.DIRECTORY) + " (Dockerfile and function/)");
-				}
+				taskRoot(output, jar);
 			}
 			if (!this.skipManagedZip) {
 				Path zip = output.resolve(ManagedZip.FILE);
@@ -188,6 +187,46 @@ public class PackageMojo extends AbstractMojo {
 		catch (IOException ex) {
 			throw new MojoExecutionException("Could not write the Lambda artifacts: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** function.zip and container/, unless what they were last built from is what they would be built from now. */
+	private void taskRoot(Path output, BootJar jar) throws IOException {
+		Jdk jdk = jdk();
+		AotCacheTrainer.Training training = training();
+		Path zip = output.resolve(FunctionZip.FILE);
+		Path context = output.resolve(ContainerContext.DIRECTORY);
+		// image: the Dockerfile's labels (always in, so that skipping the container does not change the fingerprint).
+		TaskRootFingerprint fingerprint = TaskRootFingerprint.of(jdk, jar, this.addModules, this.jvmOptions, training)
+			.with("plugin", this.pluginVersion)
+			.with("image", this.project.getArtifactId() + ":" + this.project.getVersion());
+		List<Path> outputs = new ArrayList<>();
+		if (!this.skipFunctionZip) {
+			outputs.add(zip);
+		}
+		if (!this.skipContainer) {
+			outputs.addAll(ContainerContext.files(context));
+		}
+		UpToDateCheck check = new UpToDateCheck(output.resolve(UpToDateCheck.RECORD), outputs);
+		Optional<String> why = this.force ? Optional.of("forced (lambda-runtime.force)") : check.whyBuild(fingerprint);
+		boolean both = !this.skipFunctionZip && !this.skipContainer;
+		String names = both ? FunctionZip.FILE + " and container/" : this.skipContainer ? FunctionZip.FILE : "container/";
+		if (why.isEmpty()) {
+			getLog().info(names + (both ? " are" : " is") + " up to date: nothing changed since the last build "
+					+ "(-Dlambda-runtime.force rebuilds)");
+			return;
+		}
+		getLog().info("Building " + names + ": " + why.get());
+		check.forget();
+		FunctionZip functionZip = new FunctionZip(getLog(), this.workDirectory.toPath());
+		Path taskRoot = functionZip.buildTaskRoot(jdk, jar, this.addModules, this.jvmOptions, training);
+		if (!this.skipFunctionZip) {
+			functionZip.zip(taskRoot, zip);
+		}
+		if (!this.skipContainer) {
+			ContainerContext.write(context, taskRoot, this.project.getArtifactId(), this.project.getVersion());
+			getLog().info("Wrote " + context + " (Dockerfile and function/)");
+		}
+		check.record(fingerprint);
 	}
 
 	private List<Path> candidates() {

@@ -21,6 +21,7 @@ import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.lambdaruntime.emulator.InvokeResult;
 import dev.lambdaruntime.emulator.LambdaEmulator;
+import dev.lambdaruntime.maven.fork.RuntimeVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,21 @@ class PackagedApplicationIT {
 		CfnLint.assertNoErrors(template);
 	}
 
+	@Test
+	void theSecondBuildOfTheUnchangedProjectLeavesFunctionZipAsItWas() throws IOException {
+		// invoker.properties: two builds, one log; the second made the jar again, with new times.
+		String log = Files.readString(LAMBDA.resolve("../../build.log"));
+		assertThat(log).containsOnlyOnce("Building function.zip and container/: no record of an earlier build")
+			.containsOnlyOnce("Training the AOT cache")
+			.containsOnlyOnce("function.zip (")
+			.containsOnlyOnce("function.zip and container/ are up to date: nothing changed since the last build "
+					+ "(-Dlambda-runtime.force rebuilds)");
+		assertThat(Files.getLastModifiedTime(LAMBDA.resolve(FunctionZip.FILE)))
+			.as("function.zip, written by the first build, against the jar the second wrote")
+			.isLessThan(Files.getLastModifiedTime(LAMBDA.resolve("../word-counter-1.0.0.jar")));
+		assertThat(LAMBDA.resolve(UpToDateCheck.RECORD)).content().contains("springAot=false");
+	}
+
 	private static LambdaEmulator emulator(boolean snapStart) {
 		// A loaded machine's cold start may outlast Lambda's 10 s init limit, which is not under test here.
 		return LambdaEmulator.builder()
@@ -133,15 +149,7 @@ class PackagedApplicationIT {
 			.redirectOutput(this.directory.resolve("runtime.log").toFile());
 		Map<String, String> environment = builder.environment();
 		environment.keySet().removeIf((name) -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
-		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", "word-counter");
-		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/word-counter");
-		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/27/[$LATEST]0123456789abcdef");
-		environment.put("AWS_REGION", "eu-west-1");
-		environment.put("TZ", ":UTC");
-		environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+		environment.putAll(RuntimeVariables.of(emulator.runtimeApi(), "word-counter", taskRoot));
 		environment.putAll(variables);
 		return builder.start();
 	}

@@ -115,14 +115,7 @@ public final class TrainingRun {
 		environment.clear();
 		environment.put("PATH", path);
 		environment.put("LANG", "C.UTF-8");
-		environment.put("TZ", ":UTC");
-		environment.put("AWS_LAMBDA_RUNTIME_API", emulator.runtimeApi());
-		environment.put("AWS_LAMBDA_FUNCTION_NAME", "aot-training");
-		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-		environment.put("AWS_REGION", "us-east-1");
-		environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+		environment.putAll(RuntimeVariables.of(emulator.runtimeApi(), "aot-training", taskRoot));
 		if (!function.isBlank()) {
 			environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", function);
 		}

@@ -1,6 +1,6 @@
 /**
  * Main classes the plugin runs in JVMs it forks, on the emulator's class path: the AOT cache's training run and the
- * {@code run} goal's local Lambda. They use nothing of Maven.
+ * {@code run} goal's local Lambda, and the Lambda variables their runtimes get. They use nothing of Maven.
  */
 @NullMarked
 package dev.lambdaruntime.maven.fork;
