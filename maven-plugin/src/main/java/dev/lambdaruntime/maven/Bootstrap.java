@@ -19,10 +19,11 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 	static final String NAME = "bootstrap";
 
 	// Explained in the script; the method names are quoted so that sh passes them as they are.
-	private static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m -XX:StringTableSize=4096"
+	private static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms6m -XX:StringTableSize=4096"
 			+ " -XX:CompileCommand=quiet"
 			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackMapGenerator::processBlock'"
-			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>'";
+			+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>'"
+			+ " -Djdk.reflect.useNativeAccessorOnly=true";
 
 	/**
 	 * The script.
@@ -51,13 +52,17 @@ record Bootstrap(boolean springAot, List<String> jvmOptions) {
 
 				# Serial GC: one or two vCPUs and a small heap, where G1's threads and bookkeeping only cost.
 				# TieredStopAtLevel=1: C1 only; short functions rarely pay back C2's compile time.
-				# Xms4m: a small first heap, grown as the function needs (up to the default maximum, a quarter of its
-				# memory); every MB committed and touched counts in memory used.
+				# Xms6m: a small first heap, grown as the function needs (up to the default maximum, a quarter of its
+				# memory); every MB committed and touched counts in memory used. 6 MB rather than 4: Spring's start-up
+				# then takes 10 young collections instead of 15.
 				# StringTableSize=4096: the table of interned strings starts small and grows when it must; the default
 				# 65,536 buckets are half a MB.
 				# CompileCommand: no C1 for the two largest methods of the JDK's class-file library, with which the JVM
 				# spins the classes the cache cannot hold (proxies, method handle forms) at start-up; compiling them
 				# took 5 MB of compiler memory. quiet: the JVM does not print the commands.
+				# useNativeAccessorOnly: reflection (Spring's start-up calls thousands of methods and constructors that
+				# way) through the JVM's native accessors, instead of spinning method handle forms for each; about 20 ms
+				# less start-up, a fraction of a microsecond more per reflective call afterwards.
 				""" + (this.springAot ? "# spring.aot.enabled: the bean definitions Spring AOT generated at build time.\n"
 						: "") + java;
 	}

@@ -21,10 +21,11 @@ class BootstrapTests {
 		assertThat(script).startsWith("#!/bin/sh\n")
 			.contains("cd \"${LAMBDA_TASK_ROOT:-$(dirname \"$0\")}\"")
 			.contains("aot=\"-XX:AOTCache=app.aot\"")
-			.endsWith("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms4m -XX:StringTableSize=4096"
+			.endsWith("exec ./jre/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms6m -XX:StringTableSize=4096"
 					+ " -XX:CompileCommand=quiet"
 					+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackMapGenerator::processBlock'"
-					+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>' $aot"
+					+ " '-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>'"
+					+ " -Djdk.reflect.useNativeAccessorOnly=true $aot"
 					+ " -jar app/app.jar\n")
 			.doesNotContain("spring.aot.enabled");
 	}
@@ -53,10 +54,11 @@ class BootstrapTests {
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor()).isZero();
-		assertThat(output.lines()).containsExactly("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms4m",
+		assertThat(output.lines()).containsExactly("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms6m",
 				"-XX:StringTableSize=4096", "-XX:CompileCommand=quiet",
 				"-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackMapGenerator::processBlock",
-				"-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>", "-XX:AOTCache=app.aot",
+				"-XX:CompileCommand=exclude,jdk.internal.classfile.impl.StackCounter::<init>",
+				"-Djdk.reflect.useNativeAccessorOnly=true", "-XX:AOTCache=app.aot",
 				"-Dspring.aot.enabled=true", "-Xss512k", "-jar", "app/app.jar");
 	}
 
