@@ -24,7 +24,8 @@ final class ContainerContext {
 	}
 
 	/**
-	 * Writes the context: {@code Dockerfile} and {@code function/}, a copy of the task root (hard links where possible).
+	 * Writes the context: {@code Dockerfile} and {@code function/}, a copy of the task root (hard links where
+	 * possible).
 	 * @param context the directory to write; replaced
 	 * @param taskRoot the task root, AOT cache included
 	 * @param title the image's title label

@@ -54,8 +54,8 @@ final class JdkLocator {
 			return found.get();
 		}
 		throw new IllegalStateException("function.zip and the container image need a JDK " + MINIMUM
-				+ " or later for Linux x86_64 (jlink and the AOT cache), and none is set or installed where JDKs usually are "
-				+ "(/usr/lib/jvm, SDKMAN!, ~/.jdks, JAVA_HOME_25_X64): Maven runs on "
+				+ " or later for Linux x86_64 (jlink and the AOT cache), and none is set or installed where JDKs "
+				+ "usually are (/usr/lib/jvm, SDKMAN!, ~/.jdks, JAVA_HOME_25_X64): Maven runs on "
 				+ own.map((jdk) -> "JDK " + jdk.version()).orElse("a JRE") + " (" + maven + ").\n" + HOW_TO_SET);
 	}
 

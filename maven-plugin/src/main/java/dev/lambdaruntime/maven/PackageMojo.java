@@ -140,7 +140,9 @@ public class PackageMojo extends AbstractMojo {
 	@Parameter(property = "lambda-runtime.responseStreaming")
 	private @Nullable Boolean responseStreaming;
 
-	/** Event sources of the template: http-api, rest-api, sqs:ARN, sns:ARN, kinesis:ARN, dynamodb:ARN, schedule:EXPR. */
+	/**
+	 * Event sources of the template: http-api, rest-api, sqs:ARN, sns:ARN, kinesis:ARN, dynamodb:ARN, schedule:EXPR.
+	 */
 	@Parameter
 	private List<String> eventSources = new ArrayList<>();
 
@@ -209,7 +211,8 @@ public class PackageMojo extends AbstractMojo {
 		UpToDateCheck check = new UpToDateCheck(output.resolve(UpToDateCheck.RECORD), outputs);
 		Optional<String> why = this.force ? Optional.of("forced (lambda-runtime.force)") : check.whyBuild(fingerprint);
 		boolean both = !this.skipFunctionZip && !this.skipContainer;
-		String names = both ? FunctionZip.FILE + " and container/" : this.skipContainer ? FunctionZip.FILE : "container/";
+		String names = both ? FunctionZip.FILE + " and container/"
+				: (this.skipContainer ? FunctionZip.FILE : "container/");
 		if (why.isEmpty()) {
 			getLog().info(names + (both ? " are" : " is") + " up to date: nothing changed since the last build "
 					+ "(-Dlambda-runtime.force rebuilds)");
@@ -310,7 +313,8 @@ public class PackageMojo extends AbstractMojo {
 	private static String urlAuth(String auth) {
 		String value = auth.trim();
 		if (!value.equals("AWS_IAM") && !value.equals("NONE")) {
-			throw new IllegalArgumentException("functionUrl is the URL's auth type: AWS_IAM or NONE, not '" + auth + "'");
+			throw new IllegalArgumentException(
+					"functionUrl is the URL's auth type: AWS_IAM or NONE, not '" + auth + "'");
 		}
 		return value;
 	}

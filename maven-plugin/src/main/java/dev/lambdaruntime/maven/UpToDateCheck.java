@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Whether outputs built from a task root are up to date: they all exist, the last build wrote them, and the
- * fingerprint it recorded equals the current one. The record is written only after a build that succeeded, and forgotten before a
- * build starts, so that a build that fails half-way is not taken for one that finished.
+ * fingerprint it recorded equals the current one. The record is written only after a build that succeeded, and
+ * forgotten before a build starts, so that a build that fails half-way is not taken for one that finished.
  */
 final class UpToDateCheck {
 
