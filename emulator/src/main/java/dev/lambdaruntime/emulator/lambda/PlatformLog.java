@@ -98,8 +98,8 @@ public final class PlatformLog {
 	 * @param errorType the error type, for example {@code Extension.Crash}
 	 */
 	public void initFailed(double initMillis, String errorType) {
-		echo(String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s",
-				initMillis, errorType));
+		echo(String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error",
+				initMillis) + "\tError Type: " + errorType);
 	}
 
 	/**

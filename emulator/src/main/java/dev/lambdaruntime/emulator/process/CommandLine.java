@@ -116,7 +116,8 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
 				case "--port", "--timeout", "--init-timeout", "--memory", "--concurrency", "--function-name", "--handler",
-						"--bind", "--idle-shutdown", "--fault", "--random-fault", "--fault-seed", "--extensions" -> {
+						"--bind", "--idle-shutdown", "--fault", "--random-fault", "--fault-seed",
+						"--extensions" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {

@@ -92,7 +92,8 @@ class ExternalExtensionsTests {
 		this.lambda.invoke("{}", false);
 		assertThat(running("watcher.pid")).isTrue();
 		this.lambda.close();
-		assertThat(Files.readString(this.taskRoot.resolve("watcher.events"))).contains("\"shutdownReason\":\"spindown\"");
+		assertThat(Files.readString(this.taskRoot.resolve("watcher.events")))
+			.contains("\"shutdownReason\":\"spindown\"");
 		assertThat(running("watcher.pid")).isFalse();
 	}
 
