@@ -139,16 +139,12 @@ final class ShutdownPhase {
 	 * @return whether invocations are still queued, so a new environment is needed
 	 */
 	boolean extensionCrashed(String name, String reason, double initMillis) {
-		this.running.lock();
-		try {
-			this.log.initFailed(initMillis, EXTENSION_CRASH);
-			this.broker.fail(new RuntimeError(EXTENSION_CRASH, Json.error(EXTENSION_CRASH,
-					"Extension " + name + " exited before it registered: " + reason)), false);
-			return runtimeExited(reason);
-		}
-		finally {
-			this.running.unlock();
-		}
+		// Not under the phase's lock, as runtimeExited: the platform calls this while it holds its own lock, which a
+		// phase under way (an init limit that passed at the same moment) may be waiting for.
+		this.log.initFailed(initMillis, EXTENSION_CRASH);
+		this.broker.fail(new RuntimeError(EXTENSION_CRASH,
+				Json.error(EXTENSION_CRASH, "Extension " + name + " exited before it registered: " + reason)), false);
+		return runtimeExited(reason);
 	}
 
 	private void awaitExtensions(long deadlineNanos) {
