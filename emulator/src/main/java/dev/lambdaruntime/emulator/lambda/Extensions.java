@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import dev.lambdaruntime.emulator.RegisteredExtension;
 import org.jspecify.annotations.Nullable;
@@ -179,6 +180,70 @@ final class Extensions {
 		}
 		this.readinessChanged.run();
 		return null;
+	}
+
+	/**
+	 * An external extension's process ended: it holds nothing back any more, as after {@code /exit/error}.
+	 * @param name the extension's name
+	 */
+	void exited(String name) {
+		boolean changed = false;
+		this.lock.lock();
+		try {
+			for (Extension extension : this.byId.values()) {
+				if (extension.name.equals(name) && extension.state != State.EXITED) {
+					extension.state = State.EXITED;
+					extension.queue.clear();
+					changed = true;
+				}
+			}
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (changed) {
+			this.readinessChanged.run();
+		}
+	}
+
+	/**
+	 * Waits until every named extension has registered, as Lambda's Extension init phase does before the runtime
+	 * starts.
+	 * @param names the names expected to register
+	 * @param gone whether a named extension can no longer register (its process ended)
+	 * @param deadlineNanos until when to wait, on {@link System#nanoTime()}'s clock
+	 * @return the first name that is gone without registering, or {@code null} when all registered, the deadline
+	 * passed or the registry closed
+	 * @throws InterruptedException when the waiting thread is interrupted
+	 */
+	@Nullable String awaitRegistered(List<String> names, Predicate<String> gone, long deadlineNanos)
+			throws InterruptedException {
+		this.lock.lock();
+		try {
+			while (!this.closed) {
+				List<String> missing = new ArrayList<>(names);
+				this.byId.values().forEach((extension) -> missing.remove(extension.name));
+				if (missing.isEmpty()) {
+					return null;
+				}
+				for (String name : missing) {
+					if (gone.test(name)) {
+						return name;
+					}
+				}
+				long left = deadlineNanos - System.nanoTime();
+				if (left <= 0) {
+					return null;
+				}
+				// Bounded: a process's end is seen by polling, as a hung-up poll is.
+				this.changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)));
+			}
+			return null;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 import dev.lambdaruntime.emulator.Faults;
 import dev.lambdaruntime.emulator.InvokeRequest;
@@ -228,6 +229,45 @@ public final class LocalLambda implements AutoCloseable {
 	 */
 	public boolean runtimeExited(String reason) {
 		return this.shutdownPhase.runtimeExited(reason);
+	}
+
+	/**
+	 * Lambda's Extension init phase: waits, up to the init limit, until every external extension started has
+	 * registered, before the runtime starts.
+	 * @param names the file names of the extensions started
+	 * @param gone whether an extension's process ended
+	 * @return the first extension that ended without registering, or {@code null} when all registered or the limit
+	 * passed
+	 */
+	public @Nullable String awaitExtensionsRegistered(List<String> names, Predicate<String> gone) {
+		try {
+			return this.extensions.awaitRegistered(names, gone,
+					System.nanoTime() + this.settings.initLimit().toNanos());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	/**
+	 * An external extension's process ended: it no longer holds invocations or the shutdown phase back.
+	 * @param name the extension's file name
+	 */
+	public void extensionExited(String name) {
+		this.extensions.exited(name);
+	}
+
+	/**
+	 * An external extension ended before it registered: the init fails with {@code Extension.Crash}, as on Lambda,
+	 * and the environment is reset.
+	 * @param name the extension's file name
+	 * @param reason what the exit looked like, for example {@code exit status 1}
+	 * @param initMillis how long the init ran
+	 * @return whether invocations are still queued, so a new environment is needed
+	 */
+	public boolean extensionCrashed(String name, String reason, double initMillis) {
+		return this.shutdownPhase.extensionCrashed(name, reason, initMillis);
 	}
 
 	/**

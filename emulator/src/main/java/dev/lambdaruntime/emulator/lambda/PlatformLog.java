@@ -93,6 +93,16 @@ public final class PlatformLog {
 	}
 
 	/**
+	 * Writes Lambda's line for an init that failed before the runtime was ready, such as an extension's crash.
+	 * @param initMillis how long the init ran
+	 * @param errorType the error type, for example {@code Extension.Crash}
+	 */
+	public void initFailed(double initMillis, String errorType) {
+		echo(String.format(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error",
+				initMillis) + "\tError Type: " + errorType);
+	}
+
+	/**
 	 * Writes a line of the runtime's own output.
 	 * @param line the line
 	 */

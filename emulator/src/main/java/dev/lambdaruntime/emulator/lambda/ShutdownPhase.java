@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.lambdaruntime.emulator.RegisteredExtension;
+import dev.lambdaruntime.emulator.RuntimeError;
 
 /**
  * Lambda's shutdown phase for one environment: SIGTERM to the runtime when an extension registered (else SIGKILL at
@@ -18,6 +19,12 @@ final class ShutdownPhase {
 
 	/** The whole phase when external extensions registered: 2,000 ms, the runtime's share first. */
 	static final Duration EXTERNAL_BUDGET = Duration.ofMillis(2000);
+
+	/**
+	 * Lambda's error type for an extension that failed during the init phase, as in its {@code INIT_REPORT} line
+	 * ("Failures during the Init phase" in AWS's page on the execution environment).
+	 */
+	static final String EXTENSION_CRASH = "Extension.Crash";
 
 	private final InvocationBroker broker;
 
@@ -121,6 +128,23 @@ final class ShutdownPhase {
 		}
 		this.extensions.reset();
 		return queued;
+	}
+
+	/**
+	 * An external extension ended during the init phase, before it registered: Lambda fails the init with
+	 * {@code Extension.Crash}, so the waiting invocations fail with it, and resets the environment.
+	 * @param name the extension's file name
+	 * @param reason what the exit looked like, for example {@code exit status 1}
+	 * @param initMillis how long the init ran
+	 * @return whether invocations are still queued, so a new environment is needed
+	 */
+	boolean extensionCrashed(String name, String reason, double initMillis) {
+		// Not under the phase's lock, as runtimeExited: the platform calls this while it holds its own lock, which a
+		// phase under way (an init limit that passed at the same moment) may be waiting for.
+		this.log.initFailed(initMillis, EXTENSION_CRASH);
+		this.broker.fail(new RuntimeError(EXTENSION_CRASH,
+				Json.error(EXTENSION_CRASH, "Extension " + name + " exited before it registered: " + reason)), false);
+		return runtimeExited(reason);
 	}
 
 	private void awaitExtensions(long deadlineNanos) {

@@ -2,6 +2,8 @@ package dev.lambdaruntime.emulator.process;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,12 +31,14 @@ import org.jspecify.annotations.Nullable;
  * @param idleShutdown how long the runtime may idle before the environment spins down, or {@code null} for never
  * @param faults the faults to inject into the Runtime and Extensions APIs
  * @param faultSeed the seed of random faults
+ * @param extensions the directory whose executables start as external extensions, as {@code /opt/extensions} on
+ * Lambda, or {@code null} for none
  * @param command the bootstrap command
  */
 record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, int memoryMb, int concurrency,
 		boolean snapStart, boolean invocationIds, String functionName, @Nullable String handler,
 		InetAddress bindAddress, @Nullable Duration idleShutdown, List<FaultRule> faults, long faultSeed,
-		List<String> command) {
+		@Nullable Path extensions, List<String> command) {
 
 	static final String USAGE = """
 			Usage: java -jar lambda-runtime-emulator.jar [options] -- <bootstrap> [args...]
@@ -59,6 +63,9 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 			  --idle-shutdown <duration>
 			                         spin the environment down after it idles that long, e.g. 10s: SIGTERM to
 			                         the runtime if it registered an extension, else SIGKILL (default never)
+			  --extensions <dir>     start every executable file in <dir> as an external extension, in file-name
+			                         order, before the runtime, as Lambda starts those in /opt/extensions; each
+			                         must register under its file name (default none)
 			  --fault <endpoint>=<fault>[*<n>]
 			                         inject a fault into the next n (default 1) requests to an endpoint
 			  --random-fault [<endpoint>,...=]<fault>@<probability>
@@ -95,6 +102,7 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 		Duration idleShutdown = null;
 		List<FaultRule> faults = new ArrayList<>();
 		long faultSeed = 0;
+		Path extensions = null;
 		int i = 0;
 		while (i < args.length && !args[i].equals("--")) {
 			String option = args[i];
@@ -108,7 +116,8 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 				case "--snapstart" -> snapStart = true;
 				case "--invocation-ids" -> invocationIds = true;
 				case "--port", "--timeout", "--init-timeout", "--memory", "--concurrency", "--function-name", "--handler",
-						"--bind", "--idle-shutdown", "--fault", "--random-fault", "--fault-seed" -> {
+						"--bind", "--idle-shutdown", "--fault", "--random-fault", "--fault-seed",
+						"--extensions" -> {
 					String value = inline;
 					if (value == null) {
 						if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -128,6 +137,7 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 						case "--fault" -> faults.add(FaultRule.scripted(value));
 						case "--random-fault" -> faults.add(FaultRule.random(value));
 						case "--fault-seed" -> faultSeed = seed(value);
+						case "--extensions" -> extensions = directory(option, value);
 						default -> bind = address(value);
 					}
 				}
@@ -142,7 +152,7 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 		}
 		positive("--timeout", timeout);
 		return new CommandLine(port, timeout, initTimeout, memoryMb, concurrency, snapStart, invocationIds,
-				functionName, handler, bind, idleShutdown, List.copyOf(faults), faultSeed,
+				functionName, handler, bind, idleShutdown, List.copyOf(faults), faultSeed, extensions,
 				List.copyOf(Arrays.asList(args).subList(i + 1, args.length)));
 	}
 
@@ -151,8 +161,18 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 	 * @return the settings
 	 */
 	EmulatorSettings settings() {
+		return settings(Set.of());
+	}
+
+	/**
+	 * The emulator these options describe, with the names that register as external extensions.
+	 * @param externalExtensions the file names of the extensions started from {@link #extensions()}
+	 * @return the settings
+	 */
+	EmulatorSettings settings(Set<String> externalExtensions) {
 		return new EmulatorSettings(this.port, this.functionName, this.timeout, this.memoryMb, this.concurrency,
-				this.snapStart, this.invocationIds, this.bindAddress, false, this.handler, Set.of(), this.initTimeout);
+				this.snapStart, this.invocationIds, this.bindAddress, false, this.handler, externalExtensions,
+				this.initTimeout);
 	}
 
 	private static Duration positive(String option, Duration duration) {
@@ -182,6 +202,14 @@ record CommandLine(int port, Duration timeout, @Nullable Duration initTimeout, i
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--fault-seed must be a number, not " + value, ex);
 		}
+	}
+
+	private static Path directory(String option, String value) {
+		Path directory = Path.of(value).toAbsolutePath();
+		if (!Files.isDirectory(directory)) {
+			throw new IllegalArgumentException(option + ": not a directory: " + value);
+		}
+		return directory;
 	}
 
 	private static InetAddress address(String value) {

@@ -3,6 +3,7 @@ package dev.lambdaruntime.emulator.process;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import dev.lambdaruntime.emulator.InvokeRequest;
 import dev.lambdaruntime.emulator.InvokeResult;
@@ -21,9 +22,10 @@ public final class ProcessEmulator implements AutoCloseable {
 	private final RuntimeSupervisor supervisor;
 
 	ProcessEmulator(CommandLine commandLine, Path taskRoot, PrintStream out) {
-		EmulatorSettings settings = commandLine.settings();
+		ExtensionProcesses extensions = new ExtensionProcesses(commandLine.extensions());
+		EmulatorSettings settings = commandLine.settings(Set.copyOf(extensions.names()));
 		this.supervisor = new RuntimeSupervisor(settings, commandLine.command(), commandLine.handler(), taskRoot, out,
-				commandLine.idleShutdown());
+				commandLine.idleShutdown(), extensions);
 		this.lambda = new LocalLambda(settings, this.supervisor, this.supervisor.log());
 		this.lambda.faults().seed(commandLine.faultSeed());
 		commandLine.faults().forEach((rule) -> rule.applyTo(this.lambda.faults()));

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.lambdaruntime.emulator.lambda.EmulatorSettings;
@@ -15,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  * The variables Lambda sets for a custom runtime, as this emulator sets them for the bootstrap it starts.
  */
 final class RuntimeEnvironment {
+
+	/**
+	 * What Lambda keeps from external extensions, being the runtime's own ("Permissions and configuration" in AWS's
+	 * page on the Extensions API).
+	 */
+	private static final Set<String> RUNTIME_ONLY = Set.of("LAMBDA_TASK_ROOT", "AWS_LAMBDA_LOG_GROUP_NAME",
+			"AWS_LAMBDA_LOG_STREAM_NAME", "_HANDLER");
 
 	private RuntimeEnvironment() {
 	}
@@ -41,6 +49,17 @@ final class RuntimeEnvironment {
 		if (handler != null) {
 			environment.put("_HANDLER", handler);
 		}
+		return environment;
+	}
+
+	/**
+	 * The variables an external extension gets: the runtime's, without those Lambda keeps for the runtime process.
+	 * @param runtime the runtime's variables
+	 * @return the extension's
+	 */
+	static Map<String, String> forExtensions(Map<String, String> runtime) {
+		Map<String, String> environment = new LinkedHashMap<>(runtime);
+		environment.keySet().removeAll(RUNTIME_ONLY);
 		return environment;
 	}
 

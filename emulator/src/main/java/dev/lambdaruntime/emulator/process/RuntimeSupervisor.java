@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -24,9 +25,10 @@ import dev.lambdaruntime.emulator.lambda.ShutdownReason;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The platform in process mode: starts the bootstrap on the first invoke with Lambda's environment, copies its output
- * to ours and into each running invocation's log, writes START/END/REPORT, signals it at shutdown (SIGTERM, SIGKILL),
- * resets the environment after a timeout or a crash, and spins it down when idle if asked to.
+ * The platform in process mode: starts the external extensions and then the bootstrap on the first invoke with
+ * Lambda's environment, copies their output to ours and into each running invocation's log, writes START/END/REPORT,
+ * signals the runtime at shutdown (SIGTERM, SIGKILL) and kills the extensions with the environment, resets the
+ * environment after a timeout or a crash, and spins it down when idle if asked to.
  */
 final class RuntimeSupervisor implements InvocationListener {
 
@@ -43,6 +45,8 @@ final class RuntimeSupervisor implements InvocationListener {
 	private final Path taskRoot;
 
 	private final PlatformLog log;
+
+	private final ExtensionProcesses extensions;
 
 	private final Set<Invocation> running = ConcurrentHashMap.newKeySet();
 
@@ -75,8 +79,9 @@ final class RuntimeSupervisor implements InvocationListener {
 	private volatile boolean shuttingDown;
 
 	RuntimeSupervisor(EmulatorSettings settings, List<String> command, @Nullable String handler, Path taskRoot,
-			PrintStream out, @Nullable Duration idleShutdown) {
+			PrintStream out, @Nullable Duration idleShutdown, ExtensionProcesses extensions) {
 		this.settings = settings;
+		this.extensions = extensions;
 		this.command = command;
 		this.handler = handler;
 		this.taskRoot = taskRoot;
@@ -229,6 +234,8 @@ final class RuntimeSupervisor implements InvocationListener {
 			}
 			this.process = null;
 			this.shuttingDown = false;
+			// The environment is gone: extensions still running after their SHUTDOWN get SIGKILL.
+			this.extensions.killAll();
 			if (workQueued && !this.closed) {
 				spawn();
 			}
@@ -252,18 +259,23 @@ final class RuntimeSupervisor implements InvocationListener {
 		if (current != null) {
 			destroy(current);
 		}
+		this.extensions.killAll();
 	}
 
 	private void spawn() {
 		LocalLambda lambda = this.lambda;
-		ProcessBuilder builder = new ProcessBuilder(this.command).directory(this.taskRoot.toFile());
-		builder.environment()
-			.putAll(RuntimeEnvironment.of(this.settings, lambda.runtimeApi(), this.taskRoot, this.handler));
+		Map<String, String> environment = RuntimeEnvironment.of(this.settings, lambda.runtimeApi(), this.taskRoot,
+				this.handler);
 		this.spawnNanos = System.nanoTime();
 		this.readyNanos = 0;
 		this.restoredNanos = 0;
 		this.initReported = false;
 		this.killed = false;
+		if (!startExtensions(environment)) {
+			return;
+		}
+		ProcessBuilder builder = new ProcessBuilder(this.command).directory(this.taskRoot.toFile());
+		builder.environment().putAll(environment);
 		Process started;
 		try {
 			started = builder.start();
@@ -277,6 +289,37 @@ final class RuntimeSupervisor implements InvocationListener {
 		this.stdout = new OutputPump(started.getInputStream(), this::output, "lambda-runtime-stdout");
 		this.stderr = new OutputPump(started.getErrorStream(), this::output, "lambda-runtime-stderr");
 		started.onExit().thenRun(() -> exited(started));
+	}
+
+	/**
+	 * Lambda's Extension init phase: the extensions start, and the runtime only once each has registered, or the init
+	 * limit passed. One that ends before it registers fails the init with {@code Extension.Crash}, and the
+	 * environment is reset.
+	 * @return whether the runtime may start
+	 */
+	private boolean startExtensions(Map<String, String> environment) {
+		List<String> names = this.extensions.names();
+		if (names.isEmpty()) {
+			return true;
+		}
+		this.extensions.start(RuntimeEnvironment.forExtensions(environment), this.taskRoot, this::output,
+				(name, reason) -> {
+					this.log.echo("Lambda emulator: extension " + name + " ended (" + reason + ")");
+					this.lambda.extensionExited(name);
+				});
+		String crashed = this.lambda.awaitExtensionsRegistered(names, this.extensions::gone);
+		if (crashed == null) {
+			return true;
+		}
+		String reason = this.extensions.exitReason(crashed);
+		this.log.echo("Lambda emulator: extension " + crashed + " ended before it registered (" + reason + ")");
+		boolean queued = this.lambda.extensionCrashed(crashed, reason,
+				(System.nanoTime() - this.spawnNanos) / 1_000_000.0);
+		this.extensions.killAll();
+		if (queued && !this.closed) {
+			spawn();
+		}
+		return false;
 	}
 
 	private void exited(Process exited) {
@@ -294,6 +337,7 @@ final class RuntimeSupervisor implements InvocationListener {
 			this.process = null;
 			String reason = this.killed ? "signal: killed" : "exit status " + exited.exitValue();
 			queued = this.lambda.runtimeExited(reason);
+			this.extensions.killAll();
 			if (queued && !this.closed) {
 				spawn();
 			}

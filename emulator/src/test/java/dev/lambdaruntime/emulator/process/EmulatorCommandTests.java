@@ -11,11 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,6 +123,26 @@ class EmulatorCommandTests {
 			.withMessageContaining("--timeout needs a value");
 		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--timeout", "soon", "--", "b"))
 			.withMessageContaining("500ms");
+	}
+
+	@Test
+	void extensionsNameADirectoryWhoseExecutablesStartInFileNameOrder(@TempDir Path directory) throws IOException {
+		for (String name : List.of("b-second", "a-first", "c-third")) {
+			Files.writeString(directory.resolve(name), "#!/bin/sh\n");
+			Files.setPosixFilePermissions(directory.resolve(name), PosixFilePermissions.fromString("rwxr-xr-x"));
+		}
+		Files.writeString(directory.resolve("a-readme"), "not executable");
+		Files.createDirectory(directory.resolve("a-directory"));
+		CommandLine line = CommandLine.parse("--extensions", directory.toString(), "--", "b");
+		assertThat(line.extensions()).isEqualTo(directory.toAbsolutePath());
+		ExtensionProcesses extensions = new ExtensionProcesses(line.extensions());
+		assertThat(extensions.names()).containsExactly("a-first", "b-second", "c-third");
+		assertThat(line.settings(Set.copyOf(extensions.names())).externalExtensions())
+			.containsExactlyInAnyOrder("a-first", "b-second", "c-third");
+		assertThat(CommandLine.parse("--", "b").extensions()).isNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CommandLine.parse("--extensions", directory.resolve("a-readme").toString(), "--", "b"))
+			.withMessageContaining("--extensions: not a directory");
 	}
 
 	@Test
