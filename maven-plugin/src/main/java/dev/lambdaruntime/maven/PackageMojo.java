@@ -75,7 +75,7 @@ public class PackageMojo extends AbstractMojo {
 
 	/**
 	 * The home of a JDK 25 or later for Linux x86_64, for jlink and the AOT cache; a {@code jdk} toolchain of version
-	 * 25 or later wins over it, and Maven's own JVM is used when it is one.
+	 * 25 or later wins over it. Unset: Maven's own JVM when it is one, else one installed where JDKs usually are.
 	 */
 	@Parameter(property = "lambda-runtime.jdk")
 	private @Nullable File jdk;
